@@ -1,0 +1,109 @@
+/**
+ * Turns Japanese/English text into index terms. Latin words stay whole (plus camelCase parts and a
+ * singular form); katakana words stay whole and also give bigrams; kanji/hiragana runs give the
+ * segmenter's kanji-bearing words plus kanji bigrams. Queries get the same analysis, minus the
+ * words that only say "I am asking about a talk".
+ */
+import { normalize } from './normalize.ts';
+import { isStopWord, removeStopPhrases } from './stopwords.ts';
+
+const RUNS =
+  /(?<latin>[\p{Script=Latin}\p{Nd}]+(?:[.\-_+'’][\p{Script=Latin}\p{Nd}]+)*)|(?<kata>[\p{Script=Katakana}ー]+)|(?<han>[\p{Script=Han}\p{Script=Hiragana}々〆ヶ]+)/gu;
+const KANJI_SEQ = /[\p{Script=Han}々〆ヶ]+/gu;
+const HAS_KANJI = /[\p{Script=Han}]/u;
+const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** A term that gets typo tolerance and prefix matching: Latin script, at least `min` letters. */
+export function isLatinTerm(term: string, min = 1): boolean {
+  return term.length >= min && /^[a-z0-9]/.test(term);
+}
+
+export function singular(word: string): string {
+  if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (/(sses|ches|shes|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * A word of the text and the n-grams or parts derived from it. Queries use the n-grams only when
+ * the index does not know the whole word, so they add recall without drowning exact matches.
+ */
+export interface Unit {
+  word: string;
+  grams: string[];
+  /** Other forms of the same word (a singular), always searched. */
+  forms?: string[];
+}
+
+function bigrams(run: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= run.length; i++) out.push(run.slice(i, i + 2));
+  return out;
+}
+
+function latinTerms(raw: string, out: Unit[], stop: boolean): void {
+  const whole = normalize(raw);
+  if (stop && isStopWord(whole)) return;
+  const grams: string[] = [];
+  const parts = whole.split(/[.\-_+'’]/).filter((p) => p.length > 0);
+  if (parts.length > 1) grams.push(parts.join(''), ...parts);
+  // camelCase names (PodSecurityPolicy, VolumeSnapshot): their parts too.
+  const camel = raw.match(CAMEL_PARTS) ?? [];
+  if (camel.length > 1 && camel.every((p) => p.length >= 2)) grams.push(...camel.map((p) => normalize(p)));
+  const forms = [whole, ...parts].map(singular).filter((one, i) => one !== [whole, ...parts][i]);
+  out.push({ word: whole, grams, forms });
+}
+
+function katakanaTerms(run: string, out: Unit[], stop: boolean): void {
+  const word = run.length >= 4 ? run.replace(/ー+$/u, '') : run;
+  if (stop && isStopWord(word)) return;
+  out.push({ word, grams: word.length >= 5 ? bigrams(word) : [] });
+}
+
+function hanTerms(run: string, out: Unit[], stop: boolean): void {
+  const keep = (w: string) => !(stop && isStopWord(w));
+  const segments = Array.from(segmenter.segment(run))
+    .filter((s) => s.isWordLike && HAS_KANJI.test(s.segment) && keep(s.segment))
+    .map((s) => s.segment);
+  const seqs = (run.match(KANJI_SEQ) ?? []).filter((q) => q.length >= 2 && keep(q));
+  // One unit per kanji compound; the segmenter's words inside it are its n-grams.
+  for (const seq of seqs) {
+    const inner = segments.filter((w) => w !== seq && seq.includes(w));
+    out.push({ word: seq, grams: [...new Set([...inner, ...(seq.length >= 3 ? bigrams(seq) : [])])] });
+  }
+  for (const w of segments) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
+}
+
+function scan(text: string, stop: boolean): Unit[] {
+  const out: Unit[] = [];
+  // NFKC only here: camelCase detection needs the original case; each run is normalised after.
+  let source = text.normalize('NFKC');
+  if (stop) source = removeStopPhrases(source);
+  for (const m of source.matchAll(RUNS)) {
+    const g = m.groups ?? {};
+    if (g.latin) latinTerms(g.latin, out, stop);
+    else if (g.kata) katakanaTerms(normalize(g.kata), out, stop);
+    else if (g.han) hanTerms(normalize(g.han), out, stop);
+  }
+  return out;
+}
+
+/** Index terms of a text, with repeats (term frequency matters to BM25). */
+export function analyze(text: string): string[] {
+  return scan(text, false).flatMap((u) => [u.word, ...u.grams, ...(u.forms ?? [])]);
+}
+
+/**
+ * Query units: the same analysis without stop words and repeats. A query made only of stop
+ * words ("talk") keeps them, since they are then all the user gave us.
+ */
+export function analyzeQuery(text: string): Unit[] {
+  const content = scan(text, true);
+  const units = content.length > 0 ? content : scan(text, false);
+  const seen = new Set<string>();
+  return units.filter((u) => !seen.has(u.word) && seen.add(u.word));
+}

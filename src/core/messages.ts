@@ -1,0 +1,117 @@
+/**
+ * Everything the bot says to users, in Japanese and English. Adapters and the core take their
+ * words from here and nowhere else; both languages must define every message.
+ */
+import type { LinkKind, Locale } from './types.ts';
+
+export interface HelpEntry {
+  example: string;
+  text: string;
+}
+
+export interface Messages {
+  resultsHeader(p: { query: string; total: number; from: number; to: number }): string;
+  listHeader(p: { total: number; from: number; to: number }): string;
+  noResults(p: { query: string }): string;
+  didYouMean(p: { suggestions: string[] }): string;
+  searchTips: string;
+  queryTruncated(p: { max: number }): string;
+  unknownEvent(p: { value: string; known: string[] }): string;
+  badYear(p: { value: string; known: number[] }): string;
+  emptyQuery: string;
+  apology: string;
+  pageExpired: string;
+  todayHeading(p: { date: string }): string;
+  noTalks: string;
+  link: Record<LinkKind, string>;
+  credit(p: { publication?: string; title: string; author?: string }): string;
+  speakers: string;
+  next: string;
+  previous: string;
+  share: string;
+  sharedBy(p: { user: string }): string;
+  otherLanguage: string;
+  helpTitle: string;
+  help: HelpEntry[];
+  helpFooter: string;
+}
+
+const ja: Messages = {
+  resultsHeader: ({ query, total, from, to }) => `「${query}」の検索結果 ${total}件 (${from}〜${to}件目)`,
+  listHeader: ({ total, from, to }) => `${total}件のトーク (${from}〜${to}件目)`,
+  noResults: ({ query }) => `「${query}」に一致するトークは見つかりませんでした。`,
+  didYouMean: ({ suggestions }) => `もしかして: ${suggestions.join(' / ')}`,
+  searchTips: '製品名 (gvisor, falco)、テーマ (セキュリティ、wasm)、または文章 (「gVisorの話ある?」) で検索できます。',
+  queryTruncated: ({ max }) => `検索語が長すぎるため、先頭の${max}文字だけで検索しました。`,
+  unknownEvent: ({ value, known }) => `「${value}」というイベントはありません。指定できるイベント: ${known.join(', ')}`,
+  badYear: ({ value, known }) => `「${value}」年のトークはありません。指定できる年: ${known.join(', ')}`,
+  emptyQuery: '検索語を入力してください。',
+  apology: 'すみません、処理中にエラーが発生しました。少し時間をおいてもう一度お試しください。',
+  pageExpired: 'この検索結果は古くなっています。もう一度検索してください。',
+  todayHeading: ({ date }) => `今日のトーク (${date})`,
+  noTalks: '表示できるトークがありません。',
+  link: { recap: 'レポート記事', talk: 'セッションページ', video: '動画' },
+  credit: ({ publication, title, author }) =>
+    `出典: ${[publication, `「${title}」`, author].filter(Boolean).join(' ')}`,
+  speakers: '登壇者',
+  next: '次へ',
+  previous: '前へ',
+  share: 'チャンネルに共有',
+  sharedBy: ({ user }) => `${user} さんが共有しました`,
+  otherLanguage: 'English summary',
+  helpTitle: 'kubecon-bot の使い方 / How to use kubecon-bot',
+  help: [
+    { example: 'gvisor', text: 'キーワードで検索 / search by keyword' },
+    { example: 'gVisorについて話してたセッションある?', text: '文章でも検索できます / whole sentences work too' },
+    { example: 'sandbox', text: '英語で日本語の要約も探します / English finds Japanese summaries' },
+    { example: 'wasm event:kubecon-eu-2024', text: 'イベントで絞り込み / filter by event' },
+    { example: 'security year:2022', text: '年で絞り込み / filter by year' },
+    { example: 'today', text: '今日のトーク / talk of the day' },
+    { example: 'help', text: 'この説明 / this help' },
+  ],
+  helpFooter: 'KubeCon と CloudNative Days のレポート記事から作ったトークの要約を検索します。',
+};
+
+const en: Messages = {
+  resultsHeader: ({ query, total, from, to }) =>
+    `${total} talk${total === 1 ? '' : 's'} for "${query}" (${from}-${to})`,
+  listHeader: ({ total, from, to }) => `${total} talk${total === 1 ? '' : 's'} (${from}-${to})`,
+  noResults: ({ query }) => `No talks match "${query}".`,
+  didYouMean: ({ suggestions }) => `Did you mean: ${suggestions.join(' / ')}`,
+  searchTips: 'Try a product (gvisor, falco), a topic (security, wasm) or a question ("any talks about gVisor?").',
+  queryTruncated: ({ max }) => `Your query was long, so only its first ${max} characters were searched.`,
+  unknownEvent: ({ value, known }) => `There is no event "${value}". Known events: ${known.join(', ')}`,
+  badYear: ({ value, known }) => `There are no talks from "${value}". Years with talks: ${known.join(', ')}`,
+  emptyQuery: 'Please type something to search for.',
+  apology: 'Sorry, something went wrong on our side. Please try again in a moment.',
+  pageExpired: 'These results are out of date. Please search again.',
+  todayHeading: ({ date }) => `Talk of the day (${date})`,
+  noTalks: 'There are no talks to show.',
+  link: { recap: 'Recap', talk: 'Talk page', video: 'Video' },
+  credit: ({ publication, title, author }) =>
+    `Source: ${[publication, `"${title}"`, author ? `by ${author}` : ''].filter(Boolean).join(' ')}`,
+  speakers: 'Speakers',
+  next: 'Next',
+  previous: 'Previous',
+  share: 'Share in channel',
+  sharedBy: ({ user }) => `Shared by ${user}`,
+  otherLanguage: '日本語の要約',
+  helpTitle: ja.helpTitle,
+  help: ja.help,
+  helpFooter: 'Searches summaries of KubeCon and CloudNative Days talks, written from Japanese recap posts.',
+};
+
+const CATALOGUE: Record<Locale, Messages> = { ja, en };
+
+export function messages(locale: Locale): Messages {
+  return CATALOGUE[locale];
+}
+
+/** Maps a platform locale such as "en-US" or "ja" to one we write in, or undefined. */
+export function toLocale(platformLocale: string | undefined | null): Locale | undefined {
+  if (!platformLocale) return undefined;
+  const l = platformLocale.toLowerCase();
+  if (l.startsWith('ja')) return 'ja';
+  if (l.startsWith('en')) return 'en';
+  return undefined;
+}

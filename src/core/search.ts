@@ -1,0 +1,142 @@
+/**
+ * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
+ * used for "did you mean".
+ */
+import MiniSearch, { type Query } from 'minisearch';
+import { analyze, analyzeQuery } from './analyzer.ts';
+import { expandWithGlossary } from './expand.ts';
+import { FIELDS, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
+import { Vocabulary } from './vocabulary.ts';
+import type { Talk } from './types.ts';
+
+export interface SearchFilter {
+  eventIds?: ReadonlySet<string>;
+  year?: number;
+}
+
+export interface Match {
+  talk: Talk;
+  score: number;
+  /** Index terms that matched in this talk (after typo and prefix expansion). */
+  terms: string[];
+}
+
+function fieldText(talk: Talk, field: Field): string {
+  switch (field) {
+    case 'title': return talk.title;
+    case 'speakers': return talk.speakers.join(', ');
+    case 'tags': return talk.tags.join(', ');
+    case 'event': return `${talk.event.name} ${talk.event.id} ${talk.event.city ?? ''} ${talk.event.year}`;
+    case 'track': return talk.track ?? '';
+    case 'ja': return talk.summary.ja;
+    case 'en': return talk.summary.en;
+  }
+}
+
+export function createMiniSearch(onTerm: (term: string) => void = () => {}): MiniSearch<Talk> {
+  return new MiniSearch<Talk>({
+    fields: [...FIELDS],
+    idField: 'id',
+    storeFields: [],
+    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
+    tokenize: (text) => analyze(text),
+    processTerm: (term) => {
+      onTerm(term);
+      return term;
+    },
+    searchOptions: SEARCH_OPTIONS,
+  });
+}
+
+export class TalkIndex {
+  readonly talks: readonly Talk[];
+  readonly vocabulary: Vocabulary;
+  private readonly byId: Map<string, Talk>;
+  private readonly mini: MiniSearch<Talk>;
+  /** Every distinct index term, to tell known words from ones that need n-grams. */
+  private readonly terms = new Set<string>();
+
+  constructor(talks: readonly Talk[]) {
+    this.talks = talks;
+    this.byId = new Map(talks.map((t) => [t.id, t]));
+    this.mini = createMiniSearch((term) => this.terms.add(term));
+    this.mini.addAll(talks);
+    this.vocabulary = Vocabulary.fromTalks(talks);
+  }
+
+  get(id: string): Talk | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
+  search(text: string, filter: SearchFilter = {}): Match[] {
+    const keep = (id: string) => {
+      const t = this.byId.get(id);
+      if (!t) return false;
+      if (filter.eventIds && !filter.eventIds.has(t.event.id)) return false;
+      if (filter.year !== undefined && t.event.year !== filter.year) return false;
+      return true;
+    };
+    if (!text.trim()) {
+      return this.talks.filter((t) => keep(t.id)).map((talk) => ({ talk, score: 0, terms: [] }));
+    }
+    const { query, concepts } = buildQuery(text, (t) => this.terms.has(t));
+    const results = this.mini
+      .search(query, { filter: (r) => keep(String(r.id)) })
+      .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
+      .sort((a, b) => b.score - a.score);
+    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    return results.filter((r) => r.score >= floor);
+  }
+}
+
+/** A typed word and every query term that counts as finding it (forms, n-grams, synonyms). */
+interface Concept {
+  word: string;
+  terms: Set<string>;
+  grams: string[];
+}
+
+/** Share of a word's n-grams a talk must match to count as finding the word. */
+const GRAM_COVERAGE = 0.6;
+
+/**
+ * The MiniSearch query for a user's text: its words at full weight; the n-grams of words the
+ * index does not know, lower; glossary equivalents lower still. All are OR-ed, so talks that
+ * match more of them rank higher. Also returns the typed words as concepts, for coverage.
+ */
+export function buildQuery(text: string, known: (term: string) => boolean): { query: Query; concepts: Concept[] } {
+  const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
+  const concepts: Concept[] = typed.map((u) => {
+    const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
+    const grams = known(u.word) ? [] : u.grams;
+    return { word: u.word, terms: new Set([u.word, ...(u.forms ?? []), ...synonyms]), grams };
+  });
+  const seen = new Set<string>();
+  const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));
+  const words = typed.flatMap((u) => [u.word, ...(u.forms ?? [])]).filter(fresh);
+  const grams = typed
+    .flatMap((u) => (known(u.word) ? [] : u.grams))
+    .filter(fresh)
+    .slice(0, MAX_QUERY_TERMS);
+  const synonyms = analyzeQuery(expandWithGlossary(text).join(' '))
+    .map((u) => u.word)
+    .filter(fresh)
+    .slice(0, MAX_QUERY_TERMS);
+  const queries: Query[] = [words.join(' ')];
+  if (grams.length) queries.push({ queries: [grams.join(' ')], boostTerm: () => GRAM_WEIGHT });
+  if (synonyms.length) queries.push({ queries: [synonyms.join(' ')], boostTerm: () => GLOSSARY_WEIGHT });
+  return { query: { combineWith: 'OR', queries }, concepts };
+}
+
+/** Share of the typed words a result found, directly or through one of their other terms. */
+function coverage(concepts: Concept[], matched: readonly string[]): number {
+  if (concepts.length === 0) return 1;
+  const found = new Set(matched);
+  const hit = concepts.filter(
+    (c) =>
+      matched.some((m) => c.terms.has(m)) ||
+      (c.grams.length > 0 && c.grams.filter((g) => found.has(g)).length >= GRAM_COVERAGE * c.grams.length),
+  ).length;
+  return hit / concepts.length;
+}

@@ -1,0 +1,32 @@
+/**
+ * Query words that only say "I am asking about talks" or glue a sentence together. They are
+ * dropped from queries, never from the index. Japanese particles and endings written in
+ * hiragana never become terms (see analyzer.ts), so only kanji and katakana forms are listed.
+ */
+const WORDS = `
+a an the and or of in on at to for with about from by into as is are was were be been being
+any some there here what which who whom whose where when how why did do does done doing
+talk talks session sessions presentation presentations speech speeches lecture keynote's
+cover covered covers covering mention mentioned mentions discuss discussed discusses discussing
+show shows showed me my i you your we our they their it its that this these those
+find search want wanted know looking look tell please can could would should will
+anything something someone somebody anyone has have had related regarding topic topics
+like hear heard learn give get got list all using use used let lets see about
+話 発表 講演 登壇 紹介 内容 関連 関 件 教 知 聞 探 見 何 誰 方 人 的 時
+セッション トーク プレゼン プレゼンテーション
+`;
+
+const STOP = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
+
+/** Multi-character Japanese stop words, cut out of the query text before it is segmented. */
+const PHRASES = [...STOP].filter((w) => /^[^a-z]{2,}$/.test(w)).sort((a, b) => b.length - a.length);
+
+export function removeStopPhrases(text: string): string {
+  let out = text;
+  for (const p of PHRASES) out = out.replaceAll(p, ' ');
+  return out;
+}
+
+export function isStopWord(term: string): boolean {
+  return STOP.has(term);
+}
