@@ -4,7 +4,7 @@
  * segmenter's kanji-bearing words plus kanji bigrams. Queries get the same analysis, minus the
  * words that only say "I am asking about a talk".
  */
-import { normalize } from './normalize.ts';
+import { applyVariants, normalize } from './normalize.ts';
 import { isStopWord, removeStopPhrases } from './stopwords.ts';
 
 const RUNS =
@@ -64,30 +64,46 @@ function katakanaTerms(run: string, out: Unit[], stop: boolean): void {
   out.push({ word, grams: word.length >= 5 ? bigrams(word) : [] });
 }
 
-function hanTerms(run: string, out: Unit[], stop: boolean): void {
+function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): void {
   const keep = (w: string) => !(stop && isStopWord(w));
-  const segments = Array.from(segmenter.segment(run))
-    .filter((s) => s.isWordLike && HAS_KANJI.test(s.segment) && keep(s.segment))
-    .map((s) => s.segment);
+  const words = segments.filter(keep);
   const seqs = (run.match(KANJI_SEQ) ?? []).filter((q) => q.length >= 2 && keep(q));
   // One unit per kanji compound; the segmenter's words inside it are its n-grams.
   for (const seq of seqs) {
-    const inner = segments.filter((w) => w !== seq && seq.includes(w));
+    const inner = words.filter((w) => w !== seq && seq.includes(w));
     out.push({ word: seq, grams: [...new Set([...inner, ...(seq.length >= 3 ? bigrams(seq) : [])])] });
   }
-  for (const w of segments) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
+  for (const w of words) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
+}
+
+/** Kanji-bearing words of the whole text with their offsets: one segmenter pass per text is far cheaper than one per run. */
+function kanjiWords(text: string): Array<{ at: number; word: string }> {
+  if (!HAS_KANJI.test(text)) return [];
+  const out: Array<{ at: number; word: string }> = [];
+  for (const s of segmenter.segment(text)) {
+    if (s.isWordLike && HAS_KANJI.test(s.segment)) out.push({ at: s.index, word: s.segment });
+  }
+  return out;
 }
 
 function scan(text: string, stop: boolean): Unit[] {
   const out: Unit[] = [];
-  // NFKC only here: camelCase detection needs the original case; each run is normalised after.
-  let source = text.normalize('NFKC');
+  // No lower-casing yet: camelCase detection needs the original case; each run is normalised after.
+  let source = applyVariants(text.normalize('NFKC'));
   if (stop) source = removeStopPhrases(source);
+  const kanji = kanjiWords(source);
+  let k = 0;
   for (const m of source.matchAll(RUNS)) {
     const g = m.groups ?? {};
     if (g.latin) latinTerms(g.latin, out, stop);
-    else if (g.kata) katakanaTerms(normalize(g.kata), out, stop);
-    else if (g.han) hanTerms(normalize(g.han), out, stop);
+    else if (g.kata) katakanaTerms(g.kata.toLowerCase(), out, stop);
+    else if (g.han) {
+      const end = m.index + g.han.length;
+      while (k < kanji.length && kanji[k]!.at < m.index) k++;
+      const inRun: string[] = [];
+      for (; k < kanji.length && kanji[k]!.at + kanji[k]!.word.length <= end; k++) inRun.push(kanji[k]!.word.toLowerCase());
+      hanTerms(g.han.toLowerCase(), inRun, out, stop);
+    }
   }
   return out;
 }

@@ -11,11 +11,18 @@ export const VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['コンテナー', 'コンテナ'],
 ];
 
+const VARIANT_RES = VARIANTS.map(([from, to]) => [new RegExp(from, 'gi'), to] as const);
+
+/** Rewrites spelling variants, whatever their case; the rest of the text keeps its case. */
+export function applyVariants(text: string): string {
+  let out = text;
+  for (const [re, to] of VARIANT_RES) out = out.replace(re, to);
+  return out;
+}
+
 /** NFKC, lower case, and the spelling variants above. Length may change. */
 export function normalize(text: string): string {
-  let out = text.normalize('NFKC').toLowerCase();
-  for (const [from, to] of VARIANTS) out = out.replaceAll(from, to);
-  return out;
+  return applyVariants(text.normalize('NFKC').toLowerCase());
 }
 
 /** Remove control and format characters (keeping none), fold whitespace runs to one space. */

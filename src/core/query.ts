@@ -21,6 +21,9 @@ export interface ParsedQuery {
   truncated: boolean;
 }
 
+/** Chat mention markup (Slack <!channel>, <@U1>, Discord <@1>, <@&1>, @everyone) is never search content. */
+const MENTIONS = /<[!@#][^>\s]*>|@(?:everyone|here|channel)\b/giu;
+
 const FILTER = /(?:^|\s)(event|year|イベント|年)[:：]\s*(\S*)/giu;
 
 export function parseQuery(input: string, events: readonly EventInfo[]):
@@ -31,6 +34,7 @@ export function parseQuery(input: string, events: readonly EventInfo[]):
   const query: ParsedQuery = { display, text: display, truncated: cut.cut };
   let error: QueryError | null = null;
   query.text = display
+    .replace(MENTIONS, ' ')
     .replace(FILTER, (_m, key: string, value: string) => {
       const k = key.toLowerCase();
       const v = value.toLowerCase();

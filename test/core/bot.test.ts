@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { messages } from '../../src/core/messages.ts';
+import { hasNext } from '../../src/core/reply.ts';
+import { realBot } from '../helpers/bot.ts';
+
+const bot = await realBot({ date: () => '2026-11-23' });
+
+describe('bot replies', () => {
+  it('answers a search with hits, snippets, links and credits in Japanese by default', () => {
+    const r = bot.handle({ text: 'gvisor' });
+    assert.equal(r.kind, 'results');
+    if (r.kind !== 'results') return;
+    const top = r.hits[0]!;
+    assert.equal(top.title, 'Best Practice for Container Security at Scale');
+    assert.ok(top.snippet.some((p) => p.mark && /gvisor/i.test(p.text)));
+    assert.match(top.summary, /[ぁ-ん]/);
+    assert.equal(top.other.locale, 'en');
+    assert.deepEqual(top.links.map((l) => l.kind), ['talk', 'video']);
+    assert.match(top.credit, /グリフォン/);
+  });
+
+  it('answers in English when asked', () => {
+    const r = bot.handle({ text: 'gvisor', locale: 'en' });
+    assert.ok(r.kind === 'results' && !/[ぁ-ん]/.test(r.hits[0]!.summary) && r.header.startsWith('4 talks'));
+  });
+
+  it('pages through results', () => {
+    const first = bot.handle({ text: 'kubernetes' });
+    assert.ok(first.kind === 'results' && hasNext(first.page));
+    const second = bot.handle({ text: first.page.query, offset: 5 });
+    assert.ok(second.kind === 'results' && second.page.offset === 5);
+    assert.notDeepEqual(second.hits.map((h) => h.id), first.hits.map((h) => h.id));
+  });
+
+  it('treats an out-of-range page as expired', () => {
+    const r = bot.handle({ text: 'gvisor', offset: 400 });
+    assert.ok(r.kind === 'message' && r.notices[0]!.code === 'page_expired');
+  });
+
+  it('suggests close terms when nothing matches', () => {
+    const r = bot.handle({ text: 'gvsr', locale: 'en' });
+    assert.ok(r.kind === 'message');
+    const codes = r.notices.map((n) => n.code);
+    assert.deepEqual(codes, ['no_results', 'did_you_mean', 'search_tips']);
+    assert.equal(r.notices[1]!.suggestions![0], 'gvisor');
+  });
+
+  it('explains unknown filters instead of returning nothing', () => {
+    const r = bot.handle({ text: 'wasm year:1999', locale: 'en' });
+    assert.ok(r.kind === 'message' && /2018, 2022, 2024/.test(r.notices[0]!.text));
+  });
+
+  it('lists an event when only a filter is given', () => {
+    const r = bot.handle({ text: 'event:kubecon-eu-2018', limit: 50 });
+    assert.ok(r.kind === 'results' && r.page.total === 7);
+  });
+
+  it('shows help for empty input and the talk of the day for "today"', () => {
+    assert.equal(bot.handle({ text: '   ' }).kind, 'help');
+    const today = bot.handle({ text: 'today' });
+    assert.ok(today.kind === 'talk' && today.header === messages('ja').todayHeading({ date: '2026-11-23' }));
+  });
+
+  it('keeps hostile text as plain text in notices', () => {
+    const r = bot.handle({ text: '<!channel> @everyone zzqxv' });
+    assert.ok(r.kind === 'message' && r.notices[0]!.text.includes('<!channel> @everyone zzqxv'));
+  });
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildCorpus } from '../../src/core/corpus/load.ts';
+import { CorpusInvalidError } from '../../src/core/corpus/errors.ts';
+import { talkLinks } from '../../src/core/corpus/links.ts';
+import { realLibrary } from '../helpers/bot.ts';
+
+const FRONT = `---
+event: demo-2024
+event_name: Demo Conf 2024
+city: Tokyo
+dates: 2024-05-01..2024-05-02
+schedule_url: https://demo.example/schedule
+recap_title: Demo recap
+recap_author: someone
+---
+`;
+
+const talk = (title: string, fields = '', ja = '日本語の要約。', en = 'An English summary.') =>
+  `\n## ${title}\n\n${fields}\n### ja\n\n${ja}\n\n### en\n\n${en}\n`;
+
+function problems(text: string, file = 'corpus/demo.md'): string[] {
+  try {
+    buildCorpus([{ file, text }]);
+  } catch (err) {
+    assert.ok(err instanceof CorpusInvalidError);
+    return err.message.split('\n').slice(1);
+  }
+  return [];
+}
+
+describe('the real corpus', async () => {
+  const lib = await realLibrary();
+  const talks = lib.index.talks;
+
+  it('holds every talk of the five recaps', () => {
+    assert.equal(lib.files.length, 5);
+    assert.equal(talks.length, 55);
+    assert.deepEqual(lib.events.map((e) => e.id).sort(), ['cndt-2022', 'kubecon-eu-2018', 'kubecon-eu-2024', 'kubecon-na-2022']);
+  });
+
+  it('gives every talk both summaries, a credit and at least a talk page and a video link', () => {
+    for (const t of talks) {
+      assert.ok(t.summary.ja.length > 40 && t.summary.en.length > 40, t.id);
+      assert.ok(t.recap.title, t.id);
+      const kinds = talkLinks(t).map((l) => l.kind);
+      assert.ok(kinds.includes('talk') && kinds.includes('video'), `${t.id}: ${kinds.join(',')}`);
+    }
+  });
+
+  it('links the recap post where its URL is known', () => {
+    const cndt = talks.filter((t) => t.event.id === 'cndt-2022');
+    assert.ok(cndt.every((t) => talkLinks(t)[0]?.url === 'https://zenn.dev/hrk091/articles/hrk091-202212-cndt-recap'));
+  });
+
+  it('finds every talk by its title and by each speaker name', () => {
+    for (const t of talks) {
+      assert.ok(lib.index.search(t.title).slice(0, 5).some((m) => m.talk.id === t.id), `title: ${t.title}`);
+      for (const s of t.speakers) {
+        const name = s.replace(/\s*\(.*\)$/, '');
+        assert.ok(lib.index.search(name).some((m) => m.talk.id === t.id), `speaker ${name}: ${t.title}`);
+      }
+    }
+  });
+});
+
+describe('corpus validation', () => {
+  it('accepts a minimal valid file', () => {
+    const c = buildCorpus([{ file: 'corpus/demo.md', text: FRONT + talk('First Talk', '- speakers: A (B), C') }]);
+    assert.equal(c.talks[0]!.id, 'demo-2024/first-talk');
+    assert.deepEqual(c.talks[0]!.speakers, ['A (B)', 'C']);
+  });
+
+  it('names file and line for a missing title', () => {
+    assert.deepEqual(problems(FRONT + talk('')), ['corpus/demo.md:11: missing title: "##" must be followed by the talk title']);
+  });
+
+  it('names file and line for an unknown field, a bad date and a day outside the event', () => {
+    const out = problems(FRONT + talk('A', '- speaker: X') + talk('B', '- day: 2024-13-01') + talk('C', '- day: 2024-06-01'));
+    assert.equal(out.length, 3);
+    assert.match(out[0]!, /^corpus\/demo\.md:13: unknown field "speaker"/);
+    assert.match(out[1]!, /^corpus\/demo\.md:\d+: bad date "2024-13-01"/);
+    assert.match(out[2]!, /outside the event/);
+  });
+
+  it('reports duplicate ids within a file and across files', () => {
+    assert.match(problems(FRONT + talk('Same') + talk('Same'))[0]!, /:\d+: duplicate talk id "demo-2024\/same" \(first at line 11\)/);
+    assert.throws(
+      () => buildCorpus([{ file: 'a.md', text: FRONT + talk('Same') }, { file: 'b.md', text: FRONT + talk('Same') }]),
+      /b\.md:11: duplicate talk id "demo-2024\/same" \(also a\.md:11\)/,
+    );
+  });
+
+  it('reports a missing summary, missing front matter and a bad date range', () => {
+    assert.match(problems(FRONT + '\n## Lonely\n\n### ja\n\n本文\n')[0]!, /:11: talk "Lonely" has no English summary/);
+    assert.match(problems('## No front matter\n')[0]!, /^corpus\/demo\.md:1: the file must start with front matter/);
+    assert.match(problems(FRONT.replace('2024-05-01..2024-05-02', '2024-05-02..2024-05-01') + talk('A'))[0]!, /:5: bad date range/);
+  });
+
+  it('reports unknown front matter keys and events described two ways', () => {
+    assert.match(problems(FRONT.replace('city:', 'town:') + talk('A'))[0]!, /:4: unknown front matter key "town"/);
+    const other = FRONT.replace('Demo Conf 2024', 'Other name');
+    assert.throws(() => buildCorpus([{ file: 'a.md', text: FRONT + talk('A') }, { file: 'b.md', text: other + talk('B') }]), /b\.md:1: event "demo-2024" differs/);
+  });
+
+  it('keeps ids stable when talks are added, reordered or edited', () => {
+    const before = buildCorpus([{ file: 'x.md', text: FRONT + talk('Alpha') + talk('Beta') }]).talks.map((t) => t.id);
+    const after = buildCorpus([{ file: 'x.md', text: FRONT + talk('New') + talk('Beta', '- track: T', '別の要約') + talk('Alpha') }])
+      .talks.map((t) => t.id);
+    for (const id of before) assert.ok(after.includes(id), id);
+  });
+
+  it('lets a pinned id survive a title change, and hashes Japanese titles', () => {
+    const c = buildCorpus([{ file: 'x.md', text: FRONT + talk('Renamed', '- id: demo-2024/alpha') + talk('日本語のタイトル') }]);
+    assert.equal(c.talks[0]!.id, 'demo-2024/alpha');
+    assert.match(c.talks[1]!.id, /^demo-2024\/[0-9a-f]{8}$/);
+  });
+});
