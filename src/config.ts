@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Cron } from 'croner';
 import type { Locale } from './core/types.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,7 +14,21 @@ export interface Config {
   corpusDir: string;
   logLevel: string;
   logFormat: 'json' | 'pretty';
+  /** Where the talk-of-the-day state is kept. */
+  dataDir: string;
+  daily: DailyConfig;
 }
+
+export interface DailyConfig {
+  cron: string;
+  timezone: string;
+  query?: string;
+  slackChannel?: string;
+  discordChannel?: string;
+}
+
+/** Weekdays at 09:00. */
+export const DEFAULT_DAILY_CRON = '0 9 * * 1-5';
 
 export class ConfigError extends Error {
   readonly variable: string;
@@ -38,11 +53,41 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return v as T;
 }
 
+function timezone(env: Env, name: string, fallback: string): string {
+  const tz = get(env, name) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw new ConfigError(name, `expected an IANA time zone such as Asia/Tokyo, got "${tz}"`);
+  }
+  return tz;
+}
+
+function cron(env: Env, name: string, fallback: string, tz: string): string {
+  const expr = get(env, name) ?? fallback;
+  try {
+    new Cron(expr, { timezone: tz, paused: true });
+  } catch (err) {
+    throw new ConfigError(name, `expected a cron expression such as "0 9 * * 1-5" (seconds field allowed): ${(err as Error).message}`);
+  }
+  return expr;
+}
+
 export function loadConfig(env: Env = process.env): Config {
+  const tz = timezone(env, 'DAILY_TZ', 'Asia/Tokyo');
+  const daily: DailyConfig = Object.freeze({
+    cron: cron(env, 'DAILY_CRON', DEFAULT_DAILY_CRON, tz),
+    timezone: tz,
+    query: get(env, 'DAILY_QUERY'),
+    slackChannel: get(env, 'SLACK_DAILY_CHANNEL'),
+    discordChannel: get(env, 'DISCORD_DAILY_CHANNEL'),
+  });
   return Object.freeze({
     locale: oneOf(env, 'BOT_LOCALE', ['ja', 'en'] as const, 'ja'),
     corpusDir: path.resolve(get(env, 'CORPUS_DIR') ?? path.join(PROJECT_ROOT, 'corpus')),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    dataDir: path.resolve(get(env, 'DATA_DIR') ?? 'data'),
+    daily,
   });
 }

@@ -1,42 +1,79 @@
 /**
- * Wiring only: config, logger, corpus, bot, and the adapters the settings ask for. With no chat
- * credentials the bot runs in the terminal (shell adapter).
+ * Wiring only: one validated config, the logger, the corpus, the bot, the adapters the settings
+ * ask for, the talk of the day, and the signals. With no chat credentials the bot runs in the
+ * terminal (shell adapter).
  */
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
 import { loadLibrary } from './core/library.ts';
+import { renderText } from './adapters/shell/render.ts';
 import { runShell } from './adapters/shell/shell.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { createLogger } from './log.ts';
+import { Daily, dateIn, type Target } from './schedule/daily.ts';
 
 export async function main(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`configuration error: ${err.message}\n`);
+    return 1;
   }
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
   let library;
   try {
     library = await loadLibrary(config.corpusDir);
   } catch (err) {
-    if (err instanceof CorpusInvalidError) {
-      log.fatal({ problems: err.problems }, 'corpus is invalid; fix it and start again');
-      return 1;
-    }
-    throw err;
+    if (!(err instanceof CorpusInvalidError)) throw err;
+    log.fatal({ problems: err.problems }, 'corpus is invalid; fix it and start again');
+    return 1;
   }
-  log.debug({ talks: library.index.talks.length, files: library.files.length }, 'corpus loaded');
-  const bot = new Bot({ library, defaultLocale: config.locale });
-  await runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
-  return 0;
+  log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus loaded');
+
+  let daily: Daily | undefined;
+  const bot = new Bot({
+    library,
+    defaultLocale: config.locale,
+    today: () => daily?.current(),
+    date: () => dateIn(new Date(), config.daily.timezone),
+  });
+
+  const parts: Stoppable[] = [];
+  const targets: Target[] = [];
+  const shellMode = parts.length === 0;
+  if (shellMode) {
+    targets.push({ key: 'shell', post: async (reply) => void process.stdout.write(`\n${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`) });
+  }
+
+  daily = await Daily.create({
+    cron: config.daily.cron,
+    timezone: config.daily.timezone,
+    dataDir: config.dataDir,
+    query: config.daily.query,
+    targets,
+    bot,
+    log: log.child({ part: 'daily' }),
+  });
+  daily.start();
+  parts.push({ name: 'daily', stop: () => daily!.stop() });
+
+  const shutdown = () => stopAll(parts, log);
+  const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
+  if (!shellMode) return exit;
+  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
+    .then(async () => {
+      await shutdown();
+      return 0;
+    });
+  const code = await Promise.race([shell, exit]);
+  // A signal ends the shell while it still waits for a line; let go of the terminal.
+  process.stdin.destroy();
+  return code;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

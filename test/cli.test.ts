@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 
 const ROOT = path.join(import.meta.dirname, '..');
-const env = { ...process.env, LOG_LEVEL: 'silent', BOT_LOCALE: '', CORPUS_DIR: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_TOKEN: '' };
+const env = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-data-')), LOG_LEVEL: 'silent', BOT_LOCALE: '', CORPUS_DIR: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_TOKEN: '' };
 
 function run(file: string, args: string[], input?: string, extra: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', file), ...args], {

@@ -75,11 +75,16 @@ export class Bot {
     return { kind: 'help', locale, title: m.helpTitle, entries: m.help, footer: m.helpFooter };
   }
 
-  today(locale: Locale, talk: Talk | undefined = this.pickToday()): Reply {
-    const m = messages(locale);
-    if (!talk) return { kind: 'message', locale, notices: [{ code: 'no_talks', text: m.noTalks }] };
+  today(locale: Locale): Reply {
+    const talk = this.pickToday();
+    if (!talk) return { kind: 'message', locale, notices: [{ code: 'no_talks', text: messages(locale).noTalks }] };
+    return this.talkOfTheDay(locale, talk, this.date());
+  }
+
+  /** A talk with a longer excerpt, headed as the talk of the day for `date` (YYYY-MM-DD). */
+  talkOfTheDay(locale: Locale, talk: Talk, date: string): Reply {
     const hit = toHit({ talk, score: 0, terms: [] }, locale, EXCERPT_LENGTH);
-    return { kind: 'talk', locale, header: m.todayHeading({ date: this.date() }), hit };
+    return { kind: 'talk', locale, header: messages(locale).todayHeading({ date }), hit };
   }
 
   search(text: string, locale: Locale, offset: number, limit: number): Reply {

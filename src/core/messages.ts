@@ -34,6 +34,9 @@ export interface Messages {
   helpTitle: string;
   help: HelpEntry[];
   helpFooter: string;
+  /** Discord's /kubecon command and its query option (100 characters at most each). */
+  commandDescription: string;
+  queryOptionDescription: string;
 }
 
 const ja: Messages = {
@@ -70,6 +73,8 @@ const ja: Messages = {
     { example: 'help', text: 'この説明 / this help' },
   ],
   helpFooter: 'KubeCon と CloudNative Days のレポート記事から作ったトークの要約を検索します。',
+  commandDescription: 'KubeCon と CloudNative Days のトークを検索します',
+  queryOptionDescription: 'キーワードや文章、today (今日のトーク)、help (使い方)',
 };
 
 const en: Messages = {
@@ -99,6 +104,8 @@ const en: Messages = {
   helpTitle: ja.helpTitle,
   help: ja.help,
   helpFooter: 'Searches summaries of KubeCon and CloudNative Days talks, written from Japanese recap posts.',
+  commandDescription: 'Search KubeCon and CloudNative Days talks',
+  queryOptionDescription: 'Keywords or a question, today (talk of the day) or help',
 };
 
 const CATALOGUE: Record<Locale, Messages> = { ja, en };

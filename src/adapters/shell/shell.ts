@@ -26,6 +26,7 @@ export async function runShell(opts: ShellOptions): Promise<void> {
   const rl = createInterface({ input: opts.input, output: interactive ? output : undefined, terminal: interactive });
   const say = (text: string) => output.write(`${text}\n`);
   let last: Page | undefined;
+  rl.on('SIGINT', () => rl.close());
   if (interactive) {
     say('kubecon-bot: type a search, "help" for help, Ctrl-D to quit.');
     rl.setPrompt('kubecon> ');

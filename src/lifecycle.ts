@@ -1,0 +1,75 @@
+/**
+ * Running for months: reloading the corpus without a restart, and stopping cleanly on SIGTERM
+ * or SIGINT (stop receiving, let replies in flight finish, flush state, exit).
+ */
+import type { Logger } from 'pino';
+import type { Bot } from './core/bot.ts';
+import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
+import { loadLibrary } from './core/library.ts';
+
+/** Loads the corpus again; on any error keeps the current index and logs why. */
+export async function reloadCorpus(bot: Bot, dir: string, log: Logger): Promise<boolean> {
+  try {
+    const library = await loadLibrary(dir);
+    bot.setLibrary(library);
+    log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus reloaded');
+    return true;
+  } catch (err) {
+    const problems = err instanceof CorpusInvalidError ? err.problems.map(formatCorpusError) : [(err as Error).message];
+    log.error({ problems }, 'corpus reload failed; keeping the last good index');
+    return false;
+  }
+}
+
+export interface Stoppable {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/** Stops every part, in order, each with its own error handling; resolves when all are done. */
+export async function stopAll(parts: Stoppable[], log: Logger): Promise<void> {
+  for (const part of parts) {
+    try {
+      await part.stop();
+    } catch (err) {
+      log.error({ err, part: part.name }, 'error while stopping');
+    }
+  }
+}
+
+/** The most a clean stop may take before the process exits anyway. */
+export const STOP_TIMEOUT_MS = 8_000;
+
+/**
+ * Wires SIGHUP to reload and SIGTERM/SIGINT to `shutdown`; returns a promise that resolves with
+ * the exit code once shutdown has finished (or timed out).
+ */
+export function handleSignals(opts: { reload: () => Promise<unknown>; shutdown: () => Promise<void>; log: Logger }): Promise<number> {
+  const { log } = opts;
+  process.on('SIGHUP', () => {
+    log.info('SIGHUP: reloading the corpus');
+    void opts.reload();
+  });
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping');
+      const timer = setTimeout(() => {
+        log.error({ timeoutMs: STOP_TIMEOUT_MS }, 'clean stop took too long; exiting');
+        resolve(1);
+      }, STOP_TIMEOUT_MS);
+      timer.unref();
+      opts.shutdown().then(
+        () => resolve(0),
+        (err: unknown) => {
+          log.error({ err }, 'error while stopping');
+          resolve(1);
+        },
+      ).finally(() => clearTimeout(timer));
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

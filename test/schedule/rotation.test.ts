@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import fc from 'fast-check';
+import { EMPTY_ROTATION, takeNext, type Rotation } from '../../src/schedule/rotation.ts';
+
+function draw(r: Rotation, pool: string[], n: number, random: () => number): { ids: string[]; rotation: Rotation } {
+  const ids: string[] = [];
+  let rot = r;
+  for (let i = 0; i < n; i++) {
+    const next = takeNext(rot, pool, random);
+    ids.push(next.id!);
+    rot = next.rotation;
+  }
+  return { ids, rotation: rot };
+}
+
+it('posts every talk once per round, then starts a new round', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 30 }), fc.integer(), (size, seed) => {
+      let s = seed;
+      const random = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+      const pool = Array.from({ length: size }, (_, i) => `t${i}`);
+      const { ids, rotation } = draw(EMPTY_ROTATION, pool, size * 2, random);
+      assert.deepEqual([...ids.slice(0, size)].sort(), [...pool].sort());
+      assert.deepEqual([...ids.slice(size)].sort(), [...pool].sort());
+      assert.equal(rotation.round, 1, "the first round is round 0");
+    }),
+  );
+});
+
+it('lets a new talk join the current round and drops removed ones', () => {
+  const first = draw(EMPTY_ROTATION, ['a', 'b', 'c'], 1, Math.random);
+  const rest = draw(first.rotation, ['a', 'b', 'd'], 2, Math.random);
+  const all = [...first.ids, ...rest.ids];
+  assert.ok(rest.ids.includes('d'));
+  assert.ok(!rest.ids.includes('c'));
+  assert.equal(new Set(all).size, 3, `no repeat within the round: ${all}`);
+});
+
+it('gives nothing for an empty pool', () => {
+  assert.equal(takeNext(EMPTY_ROTATION, [], Math.random).id, undefined);
+});
