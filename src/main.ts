@@ -35,11 +35,12 @@ export async function main(): Promise<number> {
   }
   log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus loaded');
 
-  let daily: Daily | undefined;
+  // The scheduler needs the bot and the bot asks the scheduler for today's talk.
+  const schedule: { daily?: Daily } = {};
   const bot = new Bot({
     library,
     defaultLocale: config.locale,
-    today: () => daily?.current(),
+    today: () => schedule.daily?.current(),
     date: () => dateIn(new Date(), config.daily.timezone),
   });
 
@@ -50,7 +51,7 @@ export async function main(): Promise<number> {
     targets.push({ key: 'shell', post: async (reply) => void process.stdout.write(`\n${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`) });
   }
 
-  daily = await Daily.create({
+  const daily = await Daily.create({
     cron: config.daily.cron,
     timezone: config.daily.timezone,
     dataDir: config.dataDir,
@@ -59,8 +60,9 @@ export async function main(): Promise<number> {
     bot,
     log: log.child({ part: 'daily' }),
   });
+  schedule.daily = daily;
   daily.start();
-  parts.push({ name: 'daily', stop: () => daily!.stop() });
+  parts.push({ name: 'daily', stop: () => daily.stop() });
 
   const shutdown = () => stopAll(parts, log);
   const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
