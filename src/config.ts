@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import type { Locale } from './core/types.ts';
+import { discordConfigFromEnv, type DiscordConfig } from './adapters/discord/config.ts';
+import { ConfigError, readVar, type Env } from './env.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,6 +19,8 @@ export interface Config {
   /** Where the talk-of-the-day state is kept. */
   dataDir: string;
   daily: DailyConfig;
+  /** null when Discord's credentials are not set at all. */
+  discord: DiscordConfig | null;
 }
 
 export interface DailyConfig {
@@ -30,21 +34,9 @@ export interface DailyConfig {
 /** Weekdays at 09:00. */
 export const DEFAULT_DAILY_CRON = '0 9 * * 1-5';
 
-export class ConfigError extends Error {
-  readonly variable: string;
-  constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-    this.variable = variable;
-  }
-}
+export { ConfigError };
 
-type Env = Record<string, string | undefined>;
-
-function get(env: Env, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-}
+const get = readVar;
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const v = get(env, name);
@@ -89,5 +81,6 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     dataDir: path.resolve(get(env, 'DATA_DIR') ?? 'data'),
     daily,
+    discord: discordConfigFromEnv(env),
   });
 }

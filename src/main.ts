@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
 import { loadLibrary } from './core/library.ts';
+import { startDiscord } from './adapters/discord/index.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { runShell } from './adapters/shell/shell.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -46,6 +47,12 @@ export async function main(): Promise<number> {
 
   const parts: Stoppable[] = [];
   const targets: Target[] = [];
+  if (config.discord) {
+    const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
+    parts.push({ name: 'discord', stop: () => discord.stop() });
+    const channel = config.daily.discordChannel;
+    if (channel) targets.push({ key: `discord:${channel}`, post: (reply) => discord.post(channel, reply) });
+  }
   const shellMode = parts.length === 0;
   if (shellMode) {
     targets.push({ key: 'shell', post: async (reply) => void process.stdout.write(`\n${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`) });
