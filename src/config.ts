@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import type { Locale } from './core/types.ts';
 import { discordConfigFromEnv, type DiscordConfig } from './adapters/discord/config.ts';
+import { slackConfigFromEnv, type SlackConfig } from './adapters/slack/config.ts';
 import { ConfigError, readVar, type Env } from './env.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,8 @@ export interface Config {
   /** Where the talk-of-the-day state is kept. */
   dataDir: string;
   daily: DailyConfig;
+  /** null when Slack's credentials are not set at all. */
+  slack: SlackConfig | null;
   /** null when Discord's credentials are not set at all. */
   discord: DiscordConfig | null;
 }
@@ -81,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     dataDir: path.resolve(get(env, 'DATA_DIR') ?? 'data'),
     daily,
+    slack: slackConfigFromEnv(env),
     discord: discordConfigFromEnv(env),
   });
 }

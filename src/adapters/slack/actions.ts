@@ -1,0 +1,53 @@
+/**
+ * The buttons on a reply and the state they carry. Everything needed to run the search again
+ * (query, offset, language) travels in the button's value, so paging and sharing still work
+ * after the bot restarts, and no state is kept on our side.
+ */
+import type { Locale } from '../../core/types.ts';
+
+export const ACTION = {
+  next: 'kubecon_next',
+  previous: 'kubecon_previous',
+  share: 'kubecon_share',
+  /** "Did you mean" buttons; numbered because action ids must be unique in a message. */
+  suggest: 'kubecon_suggest',
+} as const;
+
+/** Every action id the app answers: kubecon_next, kubecon_suggest_2, ... */
+export const ACTION_PATTERN = /^kubecon_(next|previous|share|suggest)(_\d+)?$/;
+
+/** Slack refuses a button value over 2,000 characters. */
+export const MAX_VALUE_LENGTH = 2000;
+
+export interface PageState {
+  query: string;
+  offset: number;
+  locale: Locale;
+}
+
+/** The button value for `state`, or undefined when it would not fit in a button. */
+export function encodeState(state: PageState): string | undefined {
+  const value = JSON.stringify({ q: state.query, o: state.offset, l: state.locale });
+  return value.length <= MAX_VALUE_LENGTH ? value : undefined;
+}
+
+/** Reads a button value back; undefined when it is not one of ours or is damaged. */
+export function decodeState(value: string | undefined): PageState | undefined {
+  if (!value) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { q, o, l } = raw as Record<string, unknown>;
+  if (typeof q !== 'string' || typeof o !== 'number' || !Number.isInteger(o) || o < 0) return undefined;
+  if (l !== 'ja' && l !== 'en') return undefined;
+  return { query: q, offset: o, locale: l };
+}
+
+export function actionKind(actionId: string): 'next' | 'previous' | 'share' | 'suggest' | undefined {
+  const m = ACTION_PATTERN.exec(actionId);
+  return m ? (m[1] as 'next' | 'previous' | 'share' | 'suggest') : undefined;
+}

@@ -1,0 +1,117 @@
+/**
+ * The Bolt wiring: Slack payload in, core request, rendered reply out. The slash command answers
+ * only the asker (with Share / Next / Previous), mentions are answered in a thread, DMs in the
+ * DM. Nothing here decides what to say; the core does, and render.ts draws it.
+ */
+import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver, type webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Bot } from '../../core/bot.ts';
+import { messages } from '../../core/messages.ts';
+import type { Reply } from '../../core/reply.ts';
+import type { Locale } from '../../core/types.ts';
+import { ACTION_PATTERN, actionKind, decodeState } from './actions.ts';
+import { SeenKeys } from './dedupe.ts';
+import { apologise, localeOf, type FailedRequest } from './errors.ts';
+import { boltLogger } from './logger.ts';
+import { plainText, stripMention, unescape } from './mrkdwn.ts';
+import { renderReply } from './render.ts';
+
+export interface SlackAppOptions {
+  bot: Bot;
+  log: Logger;
+  receiver: Receiver;
+  botToken: string;
+  clientOptions: webApi.WebClientOptions;
+  /** Both set: skip the auth.test call that would otherwise look them up. */
+  botId?: string;
+  botUserId?: string;
+  seen?: SeenKeys;
+}
+
+function expired(locale: Locale): Reply {
+  return { kind: 'message', locale, notices: [{ code: 'page_expired', text: messages(locale).pageExpired }] };
+}
+
+export function createSlackApp(opts: SlackAppOptions): App {
+  const { bot, log } = opts;
+  const seen = opts.seen ?? new SeenKeys();
+  const knownIds = Boolean(opts.botId && opts.botUserId);
+  const app = new App({
+    token: opts.botToken,
+    botId: opts.botId,
+    botUserId: opts.botUserId,
+    tokenVerificationEnabled: !knownIds,
+    receiver: opts.receiver,
+    logger: boltLogger(log),
+    clientOptions: opts.clientOptions,
+    convoStore: false,
+    extendedErrorHandler: true,
+    deferInitialization: true,
+  });
+
+  // Slack retries an event it thinks was lost; the first delivery already answered it.
+  app.use(async ({ body, context, next }: AnyMiddlewareArgs & AllMiddlewareArgs) => {
+    const b = body as { type?: string; event_id?: string };
+    if (b.type === 'event_callback' && !seen.first(b.event_id && `event:${b.event_id}`)) {
+      log.info({ eventId: b.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: repeated event dropped');
+      return;
+    }
+    await next();
+  });
+
+  app.command(/^\/.+/, async ({ command, ack, respond, body }) => {
+    await ack();
+    const reply = bot.handle({ text: unescape(command.text ?? ''), locale: localeOf(body, bot.defaultLocale) });
+    const share = reply.kind === 'results';
+    await respond({ response_type: 'ephemeral', ...renderReply(reply, { interactive: true, share, prefix: `${command.command} ` }) });
+  });
+
+  async function answer(client: webApi.WebClient, msg: { channel: string; ts: string; threadTs?: string; text: string; botUserId?: string }) {
+    // One answer per message, even if Slack delivers it under two events.
+    if (!seen.first(`message:${msg.channel}:${msg.ts}`)) return;
+    const text = plainText(stripMention(msg.text, msg.botUserId));
+    const reply = bot.handle({ text, locale: bot.defaultLocale });
+    await client.chat.postMessage({
+      channel: msg.channel,
+      ...(msg.threadTs ? { thread_ts: msg.threadTs } : {}),
+      ...renderReply(reply, { interactive: true }),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  }
+
+  app.event('app_mention', async ({ event, context, client }) => {
+    // A mention inside a DM is answered by the message.im listener below.
+    if (event.channel.startsWith('D')) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    await answer(client, { channel: event.channel, ts: event.ts, threadTs, text: event.text, botUserId: context.botUserId });
+  });
+
+  app.event('message', async ({ event, context, client }) => {
+    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
+    await answer(client, { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text ?? '', botUserId: context.botUserId });
+  });
+
+  app.action({ type: 'block_actions', action_id: ACTION_PATTERN }, async ({ ack, action, body, respond }) => {
+    await ack();
+    const kind = actionKind(action.action_id);
+    const state = decodeState('value' in action ? action.value : undefined);
+    const locale = state?.locale ?? localeOf(body, bot.defaultLocale);
+    const reply = state ? bot.handle({ text: state.query, locale, offset: state.offset }) : expired(locale);
+    if (kind === 'share' && reply.kind === 'results') {
+      await respond({ response_type: 'in_channel', replace_original: false, ...renderReply(reply, { sharedBy: body.user.id }) });
+      return;
+    }
+    if (kind === 'share') {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
+      return;
+    }
+    const ephemeral = body.container?.is_ephemeral === true;
+    await respond({ replace_original: true, ...renderReply(reply, { interactive: true, share: ephemeral && reply.kind === 'results' }) });
+  });
+
+  // extendedErrorHandler: Bolt passes the request's body and context along with the error.
+  app.error((failed: Pick<FailedRequest, 'error' | 'body' | 'context'>) => apologise({ ...failed, bot, log, client: app.client }));
+
+  return app;
+}

@@ -1,0 +1,79 @@
+/**
+ * Slack settings from the environment. With SLACK_APP_TOKEN the bot connects out over Socket
+ * Mode (no public URL needed); without it, it serves HTTP for Slack to call.
+ */
+import { ConfigError, readVar, type Env } from '../../env.ts';
+
+export const DEFAULT_PORT = 3000;
+
+export interface SlackConfig {
+  mode: 'socket' | 'http';
+  /** Bot token (xoxb-...): every Web API call. */
+  botToken: string;
+  /** App-level token (xapp-...) with connections:write: Socket Mode only. */
+  appToken?: string;
+  /** Verifies that HTTP requests come from Slack: required in HTTP mode. */
+  signingSecret?: string;
+  /** Web API base URL, ending in "/"; undefined means Slack's own. */
+  apiUrl?: string;
+  /** HTTP mode: where /slack/events and /healthz are served. */
+  port: number;
+}
+
+const get = readVar;
+
+function apiUrl(env: Env): string | undefined {
+  const raw = get(env, 'SLACK_API_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('SLACK_API_URL', `expected a URL such as https://slack.com/api/, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('SLACK_API_URL', `expected an http(s) URL, got "${raw}"`);
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function port(env: Env): number {
+  const raw = get(env, 'PORT');
+  if (raw === undefined) return DEFAULT_PORT;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 65535) {
+    throw new ConfigError('PORT', `expected a port number from 1 to 65535, got "${raw}"`);
+  }
+  return n;
+}
+
+/** The Slack settings, or null when no Slack credential is set at all. */
+export function slackConfigFromEnv(env: Env): SlackConfig | null {
+  const botToken = get(env, 'SLACK_BOT_TOKEN');
+  const appToken = get(env, 'SLACK_APP_TOKEN');
+  const signingSecret = get(env, 'SLACK_SIGNING_SECRET');
+  if (!botToken && !appToken && !signingSecret) return null;
+  if (!botToken) {
+    throw new ConfigError('SLACK_BOT_TOKEN', 'is required to run on Slack (the "Bot User OAuth Token", xoxb-...)');
+  }
+  if (!botToken.startsWith('xoxb-')) {
+    throw new ConfigError('SLACK_BOT_TOKEN', 'expected the bot token, which starts with "xoxb-"');
+  }
+  if (appToken !== undefined && !appToken.startsWith('xapp-')) {
+    throw new ConfigError('SLACK_APP_TOKEN', 'expected an app-level token, which starts with "xapp-"');
+  }
+  if (appToken === undefined && signingSecret === undefined) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      'is required in HTTP mode (set SLACK_APP_TOKEN instead to use Socket Mode); find it under Basic Information > App Credentials',
+    );
+  }
+  return Object.freeze({
+    mode: appToken ? 'socket' : 'http',
+    botToken,
+    appToken,
+    signingSecret,
+    apiUrl: apiUrl(env),
+    port: port(env),
+  });
+}
