@@ -48,17 +48,24 @@ export async function main(): Promise<number> {
 
   const parts: Stoppable[] = [];
   const targets: Target[] = [];
-  if (config.slack) {
-    const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }) });
-    parts.push({ name: 'slack', stop: () => slack.stop() });
-    const channel = config.daily.slackChannel;
-    if (channel) targets.push({ key: `slack:${channel}`, post: (reply) => slack.post(channel, reply) });
-  }
-  if (config.discord) {
-    const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
-    parts.push({ name: 'discord', stop: () => discord.stop() });
-    const channel = config.daily.discordChannel;
-    if (channel) targets.push({ key: `discord:${channel}`, post: (reply) => discord.post(channel, reply) });
+  try {
+    if (config.slack) {
+      const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }) });
+      parts.push({ name: 'slack', stop: () => slack.stop() });
+      const channel = config.daily.slackChannel;
+      if (channel) targets.push({ key: `slack:${channel}`, post: (reply) => slack.post(channel, reply) });
+    }
+    if (config.discord) {
+      const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
+      parts.push({ name: 'discord', stop: () => discord.stop() });
+      const channel = config.daily.discordChannel;
+      if (channel) targets.push({ key: `discord:${channel}`, post: (reply) => discord.post(channel, reply) });
+    }
+  } catch (err) {
+    // A refused token or an unreachable platform: say which, stop what did start, and exit.
+    log.fatal({ err }, 'a chat adapter could not start');
+    await stopAll(parts, log);
+    return 1;
   }
   const shellMode = parts.length === 0;
   if (shellMode) {
