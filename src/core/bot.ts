@@ -81,6 +81,15 @@ export class Bot {
     return this.talkOfTheDay(locale, talk, this.date());
   }
 
+  /** One talk's whole summary in `locale`: what an "other language" button shows. */
+  summary(id: string, locale: Locale): Reply {
+    const m = messages(locale);
+    const talk = this.library.index.get(id);
+    if (!talk) return { kind: 'message', locale, notices: [{ code: 'page_expired', text: m.pageExpired }] };
+    const hit = toHit({ talk, score: 0, terms: [] }, locale, Number.MAX_SAFE_INTEGER);
+    return { kind: 'talk', locale, header: m.summaryHeading, hit };
+  }
+
   /** A talk with a longer excerpt, headed as the talk of the day for `date` (YYYY-MM-DD). */
   talkOfTheDay(locale: Locale, talk: Talk, date: string): Reply {
     const hit = toHit({ talk, score: 0, terms: [] }, locale, EXCERPT_LENGTH);

@@ -31,6 +31,8 @@ export interface Messages {
   share: string;
   sharedBy(p: { user: string }): string;
   otherLanguage: string;
+  /** Heading of a summary shown on its own, in this language. */
+  summaryHeading: string;
   helpTitle: string;
   help: HelpEntry[];
   helpFooter: string;
@@ -62,6 +64,7 @@ const ja: Messages = {
   share: 'チャンネルに共有',
   sharedBy: ({ user }) => `${user} さんが共有しました`,
   otherLanguage: 'English summary',
+  summaryHeading: '日本語の要約',
   helpTitle: 'kubecon-bot の使い方 / How to use kubecon-bot',
   help: [
     { example: 'gvisor', text: 'キーワードで検索 / search by keyword' },
@@ -101,6 +104,7 @@ const en: Messages = {
   share: 'Share in channel',
   sharedBy: ({ user }) => `Shared by ${user}`,
   otherLanguage: '日本語の要約',
+  summaryHeading: 'English summary',
   helpTitle: ja.helpTitle,
   help: ja.help,
   helpFooter: 'Searches summaries of KubeCon and CloudNative Days talks, written from Japanese recap posts.',

@@ -39,6 +39,7 @@ function gatedBot(): Answerer & { release(): void; asked: Promise<void> } {
       await gate;
       return bot.handle(req);
     },
+    summary: (id, locale) => bot.summary(id, locale),
     release: () => open(),
   };
 }
@@ -116,6 +117,9 @@ describe('discord adapter with a slow or failing core', { timeout: 15_000 }, () 
       defaultLocale: 'en',
       current: bot.current,
       handle() {
+        throw new Error('index exploded');
+      },
+      summary() {
         throw new Error('index exploded');
       },
     };

@@ -133,6 +133,18 @@ describe('discord adapter', { timeout: 15_000 }, () => {
     assert.deepEqual(readSeen(next.body.data).titles, titles(query, 5));
   });
 
+  it('shows a hit\'s summary in the other language, privately, from its button', async () => {
+    const first: Sent = (await run.fake.callback(run.fake.command('gvisor'))).body.data;
+    const { body } = await run.fake.callback(run.fake.press(buttonId(first, `1. ${ja.otherLanguage}`), first));
+    assert.equal(body.type, InteractionResponseType.ChannelMessageWithSource);
+    assert.equal(body.data.flags, MessageFlags.Ephemeral);
+    assert.match(body.data.content, /English summary/);
+    assert.equal(body.data.embeds[0].title.replace(/\\/g, ''), titles('gvisor')[0]);
+    assert.match(body.data.embeds[0].description, /gVisor/);
+    assert.doesNotMatch(body.data.embeds[0].description, /[ぁ-ん]{3}/);
+    assert.deepEqual(body.data.allowed_mentions.parse, []);
+  });
+
   it('answers a button it cannot read with a short private notice, not a failure', async () => {
     for (const customId of ['kq1n|zz', 'something-else', 'kq1n|5|5|ja|02|kubernetes']) {
       const { body } = await run.fake.callback(run.fake.press(customId, { content: 'old' }));

@@ -102,6 +102,19 @@ for (const mode of ['http', 'socket'] as const satisfies readonly Mode[]) {
       assert.deepEqual(found.titles, coreTitles('gvisor'));
     });
 
+    it('each hit has a button that shows its summary in the other language to the presser alone', async () => {
+      const asked = readSlack((await slash('gvisor')).body);
+      const shown = await press(asked.button('kubecon_other_0'));
+      assert.equal(shown.response_type, 'ephemeral');
+      assert.equal(shown.replace_original, false);
+      const seen = readSlack(shown);
+      assert.ok(seen.text.includes('English summary'));
+      assert.match(seen.text, /gVisor/);
+      assert.doesNotMatch(seen.text, /[ぁ-ん]{3}/, 'the English summary, not the Japanese one');
+      const damaged = readSlack(await press({ action_id: 'kubecon_other_0', value: '{oops' }));
+      assert.ok(damaged.text.includes(ja.pageExpired));
+    });
+
     it('/kubecon today shows one talk under the talk-of-the-day heading', async () => {
       const seen = readSlack((await slash('today')).body);
       assert.equal(seen.titles.length, 1);

@@ -67,3 +67,20 @@ describe('bot replies', () => {
     assert.ok(r.kind === 'message' && r.notices[0]!.text.includes('<!channel> @everyone zzqxv'));
   });
 });
+
+describe('the other language', () => {
+  it('gives a talk\'s whole summary in the other language, by id', () => {
+    const r = bot.handle({ text: 'gvisor' });
+    assert.ok(r.kind === 'results');
+    const hit = r.hits[0]!;
+    const other = bot.summary(hit.id, hit.other.locale);
+    assert.ok(other.kind === 'talk');
+    assert.equal(other.header, 'English summary');
+    assert.equal(other.hit.snippet.map((p) => p.text).join(''), hit.other.text.replace(/\s*\n+\s*/g, ' '));
+  });
+
+  it('answers an unknown id with the expired notice', () => {
+    const r = bot.summary('nope/nothing', 'en');
+    assert.ok(r.kind === 'message' && r.notices[0]!.code === 'page_expired');
+  });
+});

@@ -80,7 +80,7 @@ export async function startHarness(mode: Mode, bot: Bot, opts: { knownIds?: bool
   };
 }
 
-type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ text?: string | { text: string }; action_id?: string; value?: string }> };
+type Block = { type: string; block_id?: string; accessory?: { action_id?: string; value?: string }; text?: { text: string }; elements?: Array<{ text?: string | { text: string }; action_id?: string; value?: string }> };
 
 /** What Slack would show for a message: its text, and the buttons it offers. */
 export interface SlackSeen extends Seen {
@@ -114,6 +114,7 @@ export function readSlack(message: Record<string, unknown>): SlackSeen {
   const buttons: Array<{ action_id: string; value?: string }> = [];
   for (const b of blocks) {
     if (b.text) texts.push(b.text.text);
+    if (b.accessory?.action_id) buttons.push({ action_id: b.accessory.action_id, value: b.accessory.value });
     for (const e of b.elements ?? []) {
       if (typeof e.text === 'string') texts.push(e.text);
       else if (e.text) texts.push(e.text.text);

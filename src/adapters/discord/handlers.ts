@@ -25,6 +25,8 @@ import { hitsThatFit, renderReply } from './render.ts';
 /** The part of the core's Bot the adapter uses; an answer may come later than at once. */
 export interface Answerer {
   handle(req: Request): Reply | Promise<Reply>;
+  /** One talk's whole summary in a language (the "other language" buttons). */
+  summary(id: string, locale: Locale): Reply;
   readonly defaultLocale: Locale;
   readonly current: Pick<Library, 'index'>;
 }
@@ -103,6 +105,14 @@ async function pressed(ctx: Context, interaction: ButtonInteraction): Promise<vo
     const notice = messages(localeOf(ctx, interaction)).pageExpired;
     await interaction.reply({ content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch((err: unknown) => {
       ctx.log.error({ err: loggable(err), interactionId: interaction.id }, 'discord: could not answer a button');
+    });
+    return;
+  }
+  if (press.kind === 'other') {
+    const body = { ...toMessage(ctx.bot.summary(press.talkId, press.locale)), flags: MessageFlags.Ephemeral } as const;
+    await interaction.reply(body).catch(async (err: unknown) => {
+      ctx.log.error({ err: loggable(err), interactionId: interaction.id }, 'discord: could not show a summary');
+      await apologize(ctx, interaction, press.locale, false);
     });
     return;
   }

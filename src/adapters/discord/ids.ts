@@ -5,6 +5,7 @@
  *
  *   kq1n|a|5|ja|01|kubernetes      Next: offset 10 (base 36), limit 5, locale, part 0 of 1, query
  *   kq1s|ja|gvisor                 a "did you mean" suggestion
+ *   kq1o|en|kubecon-eu-2018/best-… a talk's summary in another language
  */
 import type { Locale } from '../../core/types.ts';
 
@@ -24,7 +25,8 @@ export interface PageTarget {
 
 export type Press =
   | ({ kind: 'page'; act: PageAct } & PageTarget)
-  | { kind: 'suggest'; locale: Locale; term: string };
+  | { kind: 'suggest'; locale: Locale; term: string }
+  | { kind: 'other'; locale: Locale; talkId: string };
 
 function head(act: PageAct, offset: number, limit: number, locale: Locale, index: number, count: number): string {
   return `${VERSION}${act}|${offset.toString(36)}|${limit.toString(36)}|${locale}|${index}${count}|`;
@@ -67,6 +69,11 @@ export function suggestionId(locale: Locale, term: string): string | undefined {
   return id.length <= MAX_CUSTOM_ID ? id : undefined;
 }
 
+export function otherLanguageId(locale: Locale, talkId: string): string | undefined {
+  const id = `${VERSION}o|${locale}|${talkId}`;
+  return id.length <= MAX_CUSTOM_ID ? id : undefined;
+}
+
 interface Part {
   act: PageAct;
   offset: number;
@@ -102,11 +109,13 @@ function parsePart(id: string): Part | undefined {
  * a part of the query is missing.
  */
 export function decodePress(pressed: string, siblings: readonly string[] = []): Press | undefined {
-  if (pressed.startsWith(`${VERSION}s|`)) {
-    const [, locale, ...rest] = pressed.split('|');
-    const term = rest.join('|');
-    if (!LOCALES.includes(locale as Locale) || !term) return undefined;
-    return { kind: 'suggest', locale: locale as Locale, term };
+  const simple = /^kq1([so])\|([a-z]{2})\|(.+)$/su.exec(pressed);
+  if (simple) {
+    const [, kind, locale, rest] = simple;
+    if (!LOCALES.includes(locale as Locale)) return undefined;
+    return kind === 's'
+      ? { kind: 'suggest', locale: locale as Locale, term: rest! }
+      : { kind: 'other', locale: locale as Locale, talkId: rest! };
   }
   const own = parsePart(pressed);
   if (!own || own.act === 'i') return undefined;

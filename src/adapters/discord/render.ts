@@ -10,7 +10,7 @@ import {
 import { messages } from '../../core/messages.ts';
 import { hasPrevious, type Hit, type Page, type Reply } from '../../core/reply.ts';
 import type { Locale, SnippetPart } from '../../core/types.ts';
-import { pagingIds, suggestionId } from './ids.ts';
+import { otherLanguageId, pagingIds, suggestionId } from './ids.ts';
 import { escapeText, fit, safeUrl, stripControl } from './text.ts';
 
 export const LIMITS = {
@@ -152,6 +152,15 @@ function suggestionRow(suggestions: readonly string[], locale: Locale): ButtonRo
   return buttons.length ? { type: ComponentType.ActionRow, components: buttons } : undefined;
 }
 
+/** "1. English summary"…: each shown hit's summary in the other language, for the presser alone. */
+function otherLanguageRow(hits: readonly Hit[], firstNumber: number): ButtonRow | undefined {
+  const buttons = hits.slice(0, LIMITS.buttonsPerRow).flatMap((hit, i) => {
+    const id = otherLanguageId(hit.other.locale, hit.id);
+    return id ? [button(`${firstNumber + i}. ${messages(hit.other.locale).summaryHeading}`, id, ButtonStyle.Secondary)] : [];
+  });
+  return buttons.length ? { type: ComponentType.ActionRow, components: buttons } : undefined;
+}
+
 /** Hit embeds that fit together: at most 10, descriptions shortened to share the 6,000 total. */
 function hitEmbeds(hits: readonly Hit[], locale: Locale, firstNumber: number): APIEmbed[] {
   const count = Math.min(hits.length, LIMITS.embeds);
@@ -193,9 +202,9 @@ export function renderReply(reply: Reply): DiscordMessage {
     }
     case 'results': {
       const embeds = hitEmbeds(reply.hits, reply.locale, reply.page.offset + 1);
-      const row = pagingRow(reply.page, embeds.length, reply.locale);
+      const rows = [pagingRow(reply.page, embeds.length, reply.locale), otherLanguageRow(reply.hits.slice(0, embeds.length), reply.page.offset + 1)];
       const lines = [...reply.notices.map((n) => escapeText(n.text)), escapeText(reply.header)];
-      return { content: content(lines), embeds, components: row ? [row] : [] };
+      return { content: content(lines), embeds, components: rows.filter((r): r is ButtonRow => r !== undefined) };
     }
   }
 }

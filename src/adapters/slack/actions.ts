@@ -11,10 +11,12 @@ export const ACTION = {
   share: 'kubecon_share',
   /** "Did you mean" buttons; numbered because action ids must be unique in a message. */
   suggest: 'kubecon_suggest',
+  /** A hit's summary in the other language; numbered like suggest. */
+  other: 'kubecon_other',
 } as const;
 
 /** Every action id the app answers: kubecon_next, kubecon_suggest_2, ... */
-export const ACTION_PATTERN = /^kubecon_(next|previous|share|suggest)(_\d+)?$/;
+export const ACTION_PATTERN = /^kubecon_(next|previous|share|suggest|other)(_\d+)?$/;
 
 /** Slack refuses a button value over 2,000 characters. */
 export const MAX_VALUE_LENGTH = 2000;
@@ -47,7 +49,23 @@ export function decodeState(value: string | undefined): PageState | undefined {
   return { query: q, offset: o, locale: l };
 }
 
-export function actionKind(actionId: string): 'next' | 'previous' | 'share' | 'suggest' | undefined {
+export type ActionKind = 'next' | 'previous' | 'share' | 'suggest' | 'other';
+
+export function actionKind(actionId: string): ActionKind | undefined {
   const m = ACTION_PATTERN.exec(actionId);
-  return m ? (m[1] as 'next' | 'previous' | 'share' | 'suggest') : undefined;
+  return m ? (m[1] as ActionKind) : undefined;
+}
+
+/** The value of an "other language" button: which talk, in which language. */
+export function encodeTalk(id: string, locale: Locale): string {
+  return JSON.stringify({ t: id, l: locale });
+}
+
+export function decodeTalk(value: string | undefined): { id: string; locale: Locale } | undefined {
+  try {
+    const { t, l } = JSON.parse(value ?? '') as Record<string, unknown>;
+    return typeof t === 'string' && (l === 'ja' || l === 'en') ? { id: t, locale: l } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -9,7 +9,7 @@ import type { Bot } from '../../core/bot.ts';
 import { messages } from '../../core/messages.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/types.ts';
-import { ACTION_PATTERN, actionKind, decodeState } from './actions.ts';
+import { ACTION_PATTERN, actionKind, decodeState, decodeTalk } from './actions.ts';
 import { SeenKeys } from './dedupe.ts';
 import { apologise, localeOf, type FailedRequest } from './errors.ts';
 import { boltLogger } from './logger.ts';
@@ -95,7 +95,14 @@ export function createSlackApp(opts: SlackAppOptions): App {
   app.action({ type: 'block_actions', action_id: ACTION_PATTERN }, async ({ ack, action, body, respond }) => {
     await ack();
     const kind = actionKind(action.action_id);
-    const state = decodeState('value' in action ? action.value : undefined);
+    const value = 'value' in action ? action.value : undefined;
+    if (kind === 'other') {
+      const talk = decodeTalk(value);
+      const reply = talk ? bot.summary(talk.id, talk.locale) : expired(localeOf(body, bot.defaultLocale));
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
+      return;
+    }
+    const state = decodeState(value);
     const locale = state?.locale ?? localeOf(body, bot.defaultLocale);
     const reply = state ? bot.handle({ text: state.query, locale, offset: state.offset }) : expired(locale);
     if (kind === 'share' && reply.kind === 'results') {

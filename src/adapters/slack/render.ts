@@ -7,7 +7,7 @@ import type { types } from '@slack/bolt';
 import { messages } from '../../core/messages.ts';
 import { hasNext, hasPrevious, type Hit, type Notice, type Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/types.ts';
-import { ACTION, encodeState } from './actions.ts';
+import { ACTION, encodeState, encodeTalk } from './actions.ts';
 import { bold, escape, escapeWithin, link } from './mrkdwn.ts';
 
 export const MAX_BLOCKS = 50;
@@ -34,10 +34,11 @@ export interface RenderOptions {
   prefix?: string;
 }
 
-const section = (text: string, blockId?: string): Block => ({
+const section = (text: string, blockId?: string, accessory?: types.Button): Block => ({
   type: 'section',
   ...(blockId ? { block_id: blockId } : {}),
   text: { type: 'mrkdwn', text },
+  ...(accessory ? { accessory } : {}),
 });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
@@ -99,6 +100,11 @@ export function hitText(hit: Hit, locale: Locale, max: number, withCredit = fals
   return [...lines, snippet(hit, max - fixed), ...tail].filter(Boolean).join('\n');
 }
 
+/** The button that shows a hit's summary in the other language, to the presser alone. */
+function otherLanguage(hit: Hit, n: number): types.Button {
+  return button(messages(hit.other.locale).summaryHeading, `${ACTION.other}_${n}`, encodeTalk(hit.id, hit.other.locale));
+}
+
 /** Hits as blocks within `budget` blocks: roomy when it fits, packed when the page is long. */
 function hitBlocks(hits: Hit[], locale: Locale, budget: number, first: number): Block[] {
   const n = hits.length;
@@ -107,7 +113,7 @@ function hitBlocks(hits: Hit[], locale: Locale, budget: number, first: number): 
     const dividers = 3 * n - 1 <= budget;
     return hits.flatMap((h, i) => [
       ...(dividers && i > 0 ? [{ type: 'divider' } as Block] : []),
-      section(hitText(h, locale, MAX_TEXT), `hit_${first + i}`),
+      section(hitText(h, locale, MAX_TEXT), `hit_${first + i}`, otherLanguage(h, first + i)),
       credit(h),
     ]);
   }
