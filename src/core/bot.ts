@@ -107,6 +107,11 @@ export class Bot {
       return { kind: 'message', locale, notices };
     }
     const q = parsed.query;
+    if (!q.text && !q.eventIds && q.year === undefined) {
+      // Nothing left to search for once mention markup is taken out ("<!channel>" alone).
+      notices.push({ code: 'empty_query', text: m.emptyQuery }, { code: 'search_tips', text: m.searchTips });
+      return { kind: 'message', locale, notices };
+    }
     const matches = index.search(q.text, { eventIds: q.eventIds, year: q.year });
     if (matches.length === 0) {
       notices.push({ code: 'no_results', text: m.noResults({ query: q.display }) });

@@ -62,6 +62,12 @@ describe('bot replies', () => {
     assert.ok(today.kind === 'talk' && today.header === messages('ja').todayHeading({ date: '2026-11-23' }));
   });
 
+  it('asks for a search term when a query is only mention markup', () => {
+    const r = bot.handle({ text: '<!channel> @everyone', locale: 'en' });
+    assert.ok(r.kind === 'message');
+    assert.deepEqual(r.notices.map((n) => n.code), ['empty_query', 'search_tips']);
+  });
+
   it('keeps hostile text as plain text in notices', () => {
     const r = bot.handle({ text: '<!channel> @everyone zzqxv' });
     assert.ok(r.kind === 'message' && r.notices[0]!.text.includes('<!channel> @everyone zzqxv'));
