@@ -15,9 +15,9 @@ const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
-/** A term that gets typo tolerance and prefix matching: Latin script, at least `min` letters. */
-export function isLatinTerm(term: string, min = 1): boolean {
-  return term.length >= min && /^[a-z0-9]/.test(term);
+/** A normalised term from a Latin-script run (letters or digits), as opposed to Japanese. */
+export function isLatinTerm(term: string): boolean {
+  return /^[a-z0-9]/.test(term);
 }
 
 export function singular(word: string): string {

@@ -2,6 +2,7 @@
  * A window of a summary around the words a search matched, with those words marked. Cuts fall
  * between user-perceived characters, never inside one.
  */
+import { isLatinTerm } from './analyzer.ts';
 import { splitGraphemes, VARIANTS } from './normalize.ts';
 import type { SnippetPart } from './types.ts';
 
@@ -38,7 +39,7 @@ function findRanges(chars: string[], terms: readonly string[]): Array<[number, n
   }
   const ranges: Array<[number, number]> = [];
   for (const form of forms) {
-    const latin = /^[a-z0-9]/.test(form);
+    const latin = isLatinTerm(form);
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       if (latin && at > 0 && /[a-z0-9]/.test(text[at - 1]!)) continue;
       let end = at + form.length;
