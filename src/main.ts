@@ -15,7 +15,8 @@ import { runShell } from './adapters/shell/shell.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { createLogger } from './log.ts';
-import { Daily, dateIn, type Target } from './schedule/daily.ts';
+import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
+import { openStore } from './store/index.ts';
 
 export async function main(): Promise<number> {
   let config: Config;
@@ -27,6 +28,11 @@ export async function main(): Promise<number> {
     return 1;
   }
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  if (config.production && !config.slack && !config.discord) {
+    // A worker whose tokens were forgotten must not look healthy.
+    log.fatal('NODE_ENV=production but no chat credentials: set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord');
+    return 1;
+  }
   let library;
   try {
     library = await loadLibrary(config.corpusDir);
@@ -36,6 +42,12 @@ export async function main(): Promise<number> {
     return 1;
   }
   log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus loaded');
+  const queryProblem = dailyQueryProblem(config.daily.query, library.events);
+  if (queryProblem) {
+    log.fatal(`DAILY_QUERY: ${queryProblem}`);
+    return 1;
+  }
+  const store = await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, log: log.child({ part: 'store' }) });
 
   // The scheduler needs the bot and the bot asks the scheduler for today's talk.
   const schedule: { daily?: Daily } = {};
@@ -48,14 +60,23 @@ export async function main(): Promise<number> {
 
   const parts: Stoppable[] = [];
   const targets: Target[] = [];
+  // Signals are handled from here on: a SIGTERM during start-up lets the start finish (within
+  // the grace period), then stops what started.
+  let startedUp!: () => void;
+  const startup = new Promise<void>((resolve) => (startedUp = resolve));
+  const shutdown = () => startup.then(() => stopAll(parts, log));
+  const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
+  let platform = '';
   try {
     if (config.slack) {
-      const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }) });
+      platform = 'slack';
+      const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }), store });
       parts.push({ name: 'slack', stop: () => slack.stop() });
       const channel = config.daily.slackChannel;
       if (channel) targets.push({ key: `slack:${channel}`, post: (reply) => slack.post(channel, reply) });
     }
     if (config.discord) {
+      platform = 'discord';
       const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
       parts.push({ name: 'discord', stop: () => discord.stop() });
       const channel = config.daily.discordChannel;
@@ -63,8 +84,10 @@ export async function main(): Promise<number> {
     }
   } catch (err) {
     // A refused token or an unreachable platform: say which, stop what did start, and exit.
-    log.fatal({ err }, 'a chat adapter could not start');
+    log.fatal({ err, platform }, `${platform}: could not start: ${(err as Error).message}`);
     await stopAll(parts, log);
+    await store.close();
+    startedUp();
     return 1;
   }
   const shellMode = parts.length === 0;
@@ -75,7 +98,7 @@ export async function main(): Promise<number> {
   const daily = await Daily.create({
     cron: config.daily.cron,
     timezone: config.daily.timezone,
-    dataDir: config.dataDir,
+    store,
     query: config.daily.query,
     targets,
     bot,
@@ -83,10 +106,8 @@ export async function main(): Promise<number> {
   });
   schedule.daily = daily;
   daily.start();
-  parts.push({ name: 'daily', stop: () => daily.stop() });
-
-  const shutdown = () => stopAll(parts, log);
-  const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
+  parts.push({ name: 'daily', stop: () => daily.stop() }, { name: 'store', stop: () => store.close() });
+  startedUp();
   if (!shellMode) return exit;
   const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
     .then(async () => {
@@ -101,4 +122,6 @@ export async function main(): Promise<number> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await main();
+  // Everything was stopped; a connection someone holds open must not keep the process alive.
+  setTimeout(() => process.exit(), 1_000).unref();
 }

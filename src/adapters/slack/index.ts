@@ -3,18 +3,24 @@
  * (`POST /slack/events`, `GET /healthz`). Returns a handle to post the talk of the day and to
  * stop cleanly.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { Store } from '../../store/store.ts';
 import { createSlackApp } from './app.ts';
+import { Dedupe } from './dedupe.ts';
 import type { SlackConfig } from './config.ts';
 import { boltLogger } from './logger.ts';
 import { InFlight, TrackingReceiver, httpReceiver, socketReceiver } from './receiver.ts';
 import { renderReply } from './render.ts';
 
 export { slackConfigFromEnv, type SlackConfig } from './config.ts';
+
+/** HTTP mode: the longest a client may take to send a request's headers, and the whole request. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface StartSlackOptions {
   bot: Bot;
@@ -29,6 +35,8 @@ export interface StartSlackOptions {
   /** Both set: skip the auth.test call at start. */
   botId?: string;
   botUserId?: string;
+  /** Shared with other instances: which events were already answered. Default: this process. */
+  store?: Store;
 }
 
 export interface SlackHandle {
@@ -54,7 +62,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     const clientOptions = { ...apiUrl, ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}) };
     inner = socketReceiver({ appToken: config.appToken!, logger, clientOptions });
   } else {
-    inner = httpReceiver({ signingSecret: config.signingSecret!, port: config.port, logger });
+    inner = httpReceiver({ signingSecret: config.signingSecret!, port: config.port, logger, store: opts.store });
   }
   const app = createSlackApp({
     bot,
@@ -64,15 +72,20 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     clientOptions: { ...apiUrl, retryConfig },
     botId: opts.botId,
     botUserId: opts.botUserId,
+    seen: new Dedupe({ store: opts.store }),
   });
   await app.init();
 
   let port: number | undefined;
+  let server: Server | undefined;
   if (config.mode === 'socket') {
     await app.start();
   } else {
-    const server = (await app.start({ port: opts.port ?? config.port, host: opts.host })) as { address(): AddressInfo };
-    port = server.address().port;
+    server = (await app.start({ port: opts.port ?? config.port, host: opts.host })) as Server;
+    // Slack sends small bodies at once; a client that trickles its request is cut off.
+    server.headersTimeout = REQUEST_TIMEOUT_MS;
+    server.requestTimeout = REQUEST_TIMEOUT_MS;
+    port = (server.address() as AddressInfo).port;
   }
   log.info({ mode: config.mode, port }, 'slack: ready');
 
@@ -88,9 +101,16 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     stop() {
       stopping ??= (async () => {
         // Stop taking new requests first, then let the ones already taken finish.
-        if (config.mode === 'socket') await (inner as SocketModeReceiver).client.disconnect();
-        else await app.stop();
-        await work.idle();
+        if (config.mode === 'socket') {
+          await (inner as SocketModeReceiver).client.disconnect();
+          await work.idle();
+        } else {
+          const closed = app.stop();
+          await work.idle();
+          // What is left is idle or half-sent; waiting on it would hold the stop open.
+          server?.closeAllConnections();
+          await closed;
+        }
         log.info('slack: stopped');
       })();
       return stopping;

@@ -4,6 +4,7 @@
  * tests can wait for "everything received so far has been handled" without sleeping.
  */
 import type { ServerResponse } from 'node:http';
+import type { Store } from '../../store/store.ts';
 import { HTTPReceiver, SocketModeReceiver, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent, type webApi } from '@slack/bolt';
 
 export class InFlight {
@@ -43,19 +44,27 @@ export class TrackingReceiver implements Receiver {
   }
 }
 
-function healthz(_req: unknown, res: ServerResponse): void {
-  // The bot is handed over with its corpus loaded, so listening means ready.
-  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end('ok\n');
+/**
+ * The bot is handed over with its corpus loaded, so listening means ready: 200 "ok". A second
+ * line tells the shared store's state; a store that is down still answers 200, since searches
+ * are answered and another instance would not fare better.
+ */
+function healthz(store: Pick<Store, 'status'> | undefined) {
+  return (_req: unknown, res: ServerResponse): void => {
+    const s = store?.status();
+    const line = s ? `store: ${s.kind} ${s.up ? 'up' : `down (${s.error ?? 'unreachable'})`}\n` : '';
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`ok\n${line}`);
+  };
 }
 
-export function httpReceiver(opts: { signingSecret: string; port: number; logger: BoltLogger }): HTTPReceiver {
+export function httpReceiver(opts: { signingSecret: string; port: number; logger: BoltLogger; store?: Pick<Store, 'status'> }): HTTPReceiver {
   return new HTTPReceiver({
     signingSecret: opts.signingSecret,
     endpoints: '/slack/events',
     port: opts.port,
     logger: opts.logger,
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz(opts.store) }],
   });
 }
 
