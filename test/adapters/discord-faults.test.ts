@@ -31,9 +31,8 @@ function gatedBot(): Answerer & { release(): void; asked: Promise<void> } {
   return {
     asked,
     defaultLocale: bot.defaultLocale,
-    get current() {
-      return bot.current;
-    },
+    notice: (code, locale) => bot.notice(code, locale),
+    complete: (typed, locale) => bot.complete(typed, locale),
     async handle(req: Request) {
       ask();
       await gate;
@@ -115,7 +114,8 @@ describe('discord adapter with a slow or failing core', { timeout: 15_000 }, () 
     });
     const broken: Answerer = {
       defaultLocale: 'en',
-      current: bot.current,
+      notice: (code, locale) => bot.notice(code, locale),
+      complete: (typed, locale) => bot.complete(typed, locale),
       handle() {
         throw new Error('index exploded');
       },
