@@ -8,8 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
 import { loadLibrary } from './core/library.ts';
-import { startDiscord } from './adapters/discord/index.ts';
-import { startSlack } from './adapters/slack/index.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { runShell } from './adapters/shell/shell.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -68,8 +66,10 @@ export async function main(): Promise<number> {
   const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
   let platform = '';
   try {
+    // The platform SDKs load only when configured: importing them costs about half a second.
     if (config.slack) {
       platform = 'slack';
+      const { startSlack } = await import('./adapters/slack/index.ts');
       const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }), store });
       parts.push({ name: 'slack', stop: () => slack.stop() });
       const channel = config.daily.slackChannel;
@@ -77,6 +77,7 @@ export async function main(): Promise<number> {
     }
     if (config.discord) {
       platform = 'discord';
+      const { startDiscord } = await import('./adapters/discord/index.ts');
       const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
       parts.push({ name: 'discord', stop: () => discord.stop() });
       const channel = config.daily.discordChannel;
