@@ -12,6 +12,7 @@ import { renderText } from './adapters/shell/render.ts';
 import { runShell } from './adapters/shell/shell.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
+import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
 import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
 import { openStore } from './store/index.ts';
@@ -26,6 +27,7 @@ export async function main(): Promise<number> {
     return 1;
   }
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  logStrayRejections(log);
   if (config.production && !config.slack && !config.discord) {
     // A worker whose tokens were forgotten must not look healthy.
     log.fatal('NODE_ENV=production but no chat credentials: set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord');
@@ -58,6 +60,8 @@ export async function main(): Promise<number> {
 
   const parts: Stoppable[] = [];
   const targets: Target[] = [];
+  /** Resolve when a platform is gone for good (Discord after a token reset). */
+  const lost: Array<Promise<unknown>> = [];
   // Signals are handled from here on: a SIGTERM during start-up lets the start finish (within
   // the grace period), then stops what started.
   let startedUp!: () => void;
@@ -80,6 +84,7 @@ export async function main(): Promise<number> {
       const { startDiscord } = await import('./adapters/discord/index.ts');
       const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
       parts.push({ name: 'discord', stop: () => discord.stop() });
+      lost.push(discord.closed);
       const channel = config.daily.discordChannel;
       if (channel) targets.push({ key: `discord:${channel}`, post: (reply) => discord.post(channel, reply) });
     }
@@ -109,7 +114,13 @@ export async function main(): Promise<number> {
   daily.start();
   parts.push({ name: 'daily', stop: () => daily.stop() }, { name: 'store', stop: () => store.close() });
   startedUp();
-  if (!shellMode) return exit;
+  // Better stopped (and restarted by the supervisor) than running half-alive; the adapter has
+  // logged why at fatal level.
+  const gone = Promise.race(lost).then(async () => {
+    await shutdown();
+    return 1;
+  });
+  if (!shellMode) return Promise.race([exit, gone]);
   const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
     .then(async () => {
       await shutdown();
