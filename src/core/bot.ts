@@ -153,13 +153,25 @@ export function toHit(match: Match, locale: Locale, snippetLength?: number): Hit
     event: { id: talk.event.id, name: talk.event.name, year: talk.event.year },
     track: talk.track,
     speakers: talk.speakers,
-    snippet: makeSnippet(talk.summary[locale], match.terms, snippetLength),
-    summary: talk.summary[locale],
-    other: { locale: other, text: talk.summary[other] },
+    snippet: makeSnippet(talk.summary?.[locale] ?? labelledAbstract(talk, locale), match.terms, snippetLength),
+    summary: talkText(talk, locale),
+    other: { locale: other, text: talkText(talk, other) },
     links: talkLinks(talk),
-    credit: m.credit({ publication: talk.recap.publication, title: talk.recap.title, author: talk.recap.author }),
+    credit: talk.recap
+      ? m.credit({ publication: talk.recap.publication, title: talk.recap.title, author: talk.recap.author })
+      : m.scheduleCredit({ event: talk.event.name }),
     score: match.score,
   };
+}
+
+/** The official abstract headed by its label, or '' when the talk has none. */
+function labelledAbstract(talk: Talk, locale: Locale): string {
+  return talk.abstract ? `${messages(locale).officialAbstract}: ${talk.abstract}` : '';
+}
+
+/** Everything a reader gets about a talk: the recap summary first, then the official abstract. */
+function talkText(talk: Talk, locale: Locale): string {
+  return [talk.summary?.[locale], labelledAbstract(talk, locale)].filter(Boolean).join('\n\n');
 }
 
 function randomTalk(library: Library): Talk | undefined {

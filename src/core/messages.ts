@@ -25,6 +25,10 @@ export interface Messages {
   noTalks: string;
   link: Record<LinkKind, string>;
   credit(p: { publication?: string; title: string; author?: string }): string;
+  /** Credit for a talk known only from its event's schedule. */
+  scheduleCredit(p: { event: string }): string;
+  /** Heads a talk's official (English) abstract from the schedule. */
+  officialAbstract: string;
   speakers: string;
   next: string;
   previous: string;
@@ -58,6 +62,8 @@ const ja: Messages = {
   link: { recap: 'レポート記事', talk: 'セッションページ', video: '動画' },
   credit: ({ publication, title, author }) =>
     `出典: ${[publication, `「${title}」`, author].filter(Boolean).join(' ')}`,
+  scheduleCredit: ({ event }) => `出典: ${event} 公式スケジュール`,
+  officialAbstract: '公式アブストラクト (英語)',
   speakers: '登壇者',
   next: '次へ',
   previous: '前へ',
@@ -98,6 +104,8 @@ const en: Messages = {
   link: { recap: 'Recap', talk: 'Talk page', video: 'Video' },
   credit: ({ publication, title, author }) =>
     `Source: ${[publication, `"${title}"`, author ? `by ${author}` : ''].filter(Boolean).join(' ')}`,
+  scheduleCredit: ({ event }) => `Source: the official schedule of ${event}`,
+  officialAbstract: 'Official abstract',
   speakers: 'Speakers',
   next: 'Next',
   previous: 'Previous',
