@@ -68,7 +68,7 @@ export class TalkIndex {
     this.vocabulary = Vocabulary.fromTalks(talks);
     this.cross = new CrossExpander(
       () => this.terms,
-      () => talks.flatMap((t) => [t.title, t.summary.en, t.summary.ja]),
+      () => talks.flatMap((t) => [fieldText(t, 'title'), fieldText(t, 'tags'), fieldText(t, 'en'), fieldText(t, 'ja')]),
     );
   }
 

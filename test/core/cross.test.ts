@@ -1,7 +1,7 @@
 /**
  * Search across scripts and vocabularies: katakana names against Latin spellings, abbreviations
  * against long forms, and Japanese queries over talks that have only an English text (as talks
- * imported from a schedule do). The English-only talks below are made up for the test.
+ * imported from a schedule do: an `abstract`, no summary). The English-only talks below are made up for the test.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,7 +18,8 @@ function talk(id: string, title: string, abstract: string, speakers: string[] = 
     title,
     speakers,
     tags: [],
-    summary: { ja: '', en: abstract },
+    // As imported from a schedule: the official English abstract, no recap summary.
+    abstract,
     event: EVENT,
     recap: { title: 'schedule', file: 'test' },
     source: { file: 'test', line: 1 },
