@@ -83,7 +83,9 @@ export class CrossExpander {
         add(i, long.terms, long.cover);
         const short = this.ac.abbreviate([w]);
         add(i, short, short);
-        if (/^[a-z]{3,}$/.test(w)) {
+        // Talks with a Japanese text have an English one too, so a word the index knows is found
+        // directly; only an unknown one (a name the talks write only in katakana) is looked up.
+        if (/^[a-z]{3,}$/.test(w) && !known(w)) {
           const kana = this.tr.katakanaFor(w);
           add(i, kana, kana);
         }

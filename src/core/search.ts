@@ -126,14 +126,15 @@ export function buildQuery(
   const related = relate(typed);
   const concepts: Concept[] = typed.map((u, i) => {
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
-    const grams = known(u.word) ? [] : u.grams;
+    // A word found in the other script needs no n-grams: they would only add noise.
+    const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
     return { word: u.word, terms: new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]), grams };
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));
   const words = typed.flatMap((u) => [u.word, ...(u.forms ?? [])]).filter(fresh);
   const grams = typed
-    .flatMap((u) => (known(u.word) ? [] : u.grams))
+    .flatMap((u, i) => (known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams))
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
   const synonyms = analyzeQuery(expandWithGlossary(text).join(' '))

@@ -70,6 +70,7 @@ export function latinPhones(word: string): string | null {
     const prev = w[i - 1];
     if (c === prev) continue;
     const two = w.slice(i, i + 2);
+    if (two === 'ai' || two === 'ay') { out += 'e'; i++; continue; } // tail ~ テール, day ~ デー
     if (two === 'ph') { out += 'f'; i++; continue; }
     if (two === 'sh') { out += 'S'; i++; continue; }
     if (two === 'ch') { out += 'C'; i++; continue; }
@@ -252,8 +253,12 @@ export class Transliterator {
     if (whole.length > 0 || !phones) return whole.map((m) => m.term);
     const chars = [...word];
     let best: { terms: string[]; distance: number } | undefined;
-    const part = (kana: string) => closest(katakanaPhones(kana), this.latin, 2, SPLIT_MAX);
-    for (let cut = 3; cut <= chars.length - 3; cut++) {
+    // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.
+    const part = (kana: string) => {
+      const p = katakanaPhones(kana);
+      return p && consonants(p) >= 2 ? closest(p, this.latin, 2, SPLIT_MAX) : [];
+    };
+    for (let cut = 2; cut <= chars.length - 2; cut++) {
       const tail = chars.slice(cut).join('');
       if (/^[ーッァィゥェォャュョ]/u.test(tail)) continue;
       const a = part(chars.slice(0, cut).join(''));
