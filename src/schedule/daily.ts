@@ -95,6 +95,10 @@ export class Daily {
   /** Reads the state (a store that is down is not fatal: it is read again later). */
   static async create(opts: DailyOptions): Promise<Daily> {
     const daily = new Daily(opts);
+    // Back from an outage: put back what this process knows if the store lost it, at once.
+    opts.store.onReconnect(() => {
+      if (!daily.stopped) daily.queue = daily.queue.then(() => daily.refresh());
+    });
     await daily.refresh();
     return daily;
   }
@@ -279,7 +283,7 @@ export class Daily {
   private async update(change: (s: State) => State | undefined): Promise<void> {
     for (let i = 0; i < UPDATE_TRIES; i++) {
       const text = await this.store.read(STATE_DOC);
-      const { state, repaired } = await this.parse(text);
+      const { state, repaired } = text === undefined ? this.restore() : this.newest(await this.parse(text));
       const next = change(state) ?? (repaired ? state : undefined);
       if (!next) {
         this.state = state;
@@ -291,6 +295,26 @@ export class Daily {
       }
     }
     throw new Error(`the state kept changing under ${UPDATE_TRIES} attempts to update it`);
+  }
+
+  /**
+   * No state in the store. After a start on an empty store that is the empty state; after a
+   * store lost its data (a Redis restarted without persistence) it is what this process last saw,
+   * written back so the rotation goes on without repeating talks.
+   */
+  private restore(): { state: State; repaired: boolean } {
+    const s = this.state;
+    const seen = s.rotation.done.length > 0 || Object.keys(s.occurrences).length > 0;
+    if (seen) this.opts.log.warn('talk-of-the-day state missing from the store; restored from this process');
+    return { state: seen ? structuredClone(s) : structuredClone(EMPTY_STATE), repaired: seen };
+  }
+
+  /** The stored state, or this process's if it is further on (the store lost recent writes). */
+  private newest(stored: { state: State; repaired: boolean }): { state: State; repaired: boolean } {
+    const progress = (s: State) => s.rotation.round * 1_000_000 + s.rotation.done.length;
+    if (progress(this.state) <= progress(stored.state)) return stored;
+    this.opts.log.warn('talk-of-the-day state in the store is behind this process; restored from this process');
+    return { state: structuredClone(this.state), repaired: true };
   }
 
   /** The state in `text`; an unusable one is set aside (kept under another name) and rebuilt. */

@@ -100,6 +100,10 @@ export class FileStore implements Store {
     return { kind: 'file', up: true };
   }
 
+  onReconnect(): void {
+    // Files are never unreachable in a way that ends by itself.
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.locks.values()]);
   }

@@ -53,6 +53,7 @@ export class RedisStore implements Store {
   private toldDown = false;
   private toldFallback = false;
   private closing = false;
+  private readonly listeners: Array<() => void> = [];
 
   private constructor(opts: RedisStoreOptions) {
     this.address = redisAddress(opts.url);
@@ -120,6 +121,10 @@ export class RedisStore implements Store {
     return this.up ? { kind: 'redis', up: true } : { kind: 'redis', up: false, error: this.error };
   }
 
+  onReconnect(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     if (this.client.status === 'end') return;
@@ -144,6 +149,7 @@ export class RedisStore implements Store {
     this.toldDown = false;
     this.toldFallback = false;
     this.log.info({ store: 'redis', address: this.address }, wasDown ? 'redis: connected again; state is shared again' : 'redis: connected');
+    if (wasDown) for (const listener of this.listeners) listener();
   }
 
   private onDown(reason: string): void {

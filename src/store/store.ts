@@ -28,6 +28,8 @@ export interface Store {
   /** True the first time `id` is seen within `ttlMs`; false for a repeat. */
   remember(id: string, ttlMs: number): Promise<boolean>;
   status(): StoreStatus;
+  /** Calls `listener` each time the store is reachable again after being down. */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 
