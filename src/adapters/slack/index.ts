@@ -11,6 +11,7 @@ import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Store } from '../../store/store.ts';
 import { createSlackApp } from './app.ts';
+import { safeUrl, SOCKET_START_TIMEOUT_MS, whoAmI, withinDeadline, type StartRetry } from './connect.ts';
 import { Dedupe } from './dedupe.ts';
 import type { SlackConfig } from './config.ts';
 import { boltLogger } from './logger.ts';
@@ -35,6 +36,10 @@ export interface StartSlackOptions {
   /** Both set: skip the auth.test call at start. */
   botId?: string;
   botUserId?: string;
+  /** How auth.test is retried at start (default: 5 tries over about 15 s). */
+  startRetry?: StartRetry;
+  /** Socket Mode: how long connecting may take (default 30 s). */
+  startTimeoutMs?: number;
   /** Shared with other instances: which events were already answered. Default: this process. */
   store?: Store;
 }
@@ -64,14 +69,18 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   } else {
     inner = httpReceiver({ signingSecret: config.signingSecret!, port: config.port, logger, store: opts.store });
   }
+  // Bolt would call auth.test itself, retrying for minutes without a word; this logs each retry.
+  const ids = opts.botId && opts.botUserId
+    ? { botId: opts.botId, botUserId: opts.botUserId }
+    : await whoAmI({ token: config.botToken, apiUrl: config.apiUrl, log, retry: opts.startRetry });
   const app = createSlackApp({
     bot,
     log,
     receiver: new TrackingReceiver(inner, work),
     botToken: config.botToken,
     clientOptions: { ...apiUrl, retryConfig },
-    botId: opts.botId,
-    botUserId: opts.botUserId,
+    botId: ids.botId,
+    botUserId: ids.botUserId,
     seen: new Dedupe({ store: opts.store }),
   });
   await app.init();
@@ -79,7 +88,12 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   let port: number | undefined;
   let server: Server | undefined;
   if (config.mode === 'socket') {
-    await app.start();
+    const client = (inner as SocketModeReceiver).client;
+    let tried = `${config.apiUrl ?? 'https://slack.com/api/'}apps.connections.open`;
+    client.on('authenticated', (res: { url?: string }) => {
+      if (res.url) tried = `the WebSocket ${safeUrl(res.url)} (from apps.connections.open)`;
+    });
+    await withinDeadline(app.start(), opts.startTimeoutMs ?? SOCKET_START_TIMEOUT_MS, () => tried, () => client.disconnect());
   } else {
     server = (await app.start({ port: opts.port ?? config.port, host: opts.host })) as Server;
     // Slack sends small bodies at once; a client that trickles its request is cut off.
