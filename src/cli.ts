@@ -6,14 +6,14 @@ import { parseArgs } from 'node:util';
 import { Bot, MAX_PAGE_SIZE } from './core/bot.ts';
 import { loadCorpus } from './core/corpus/load.ts';
 import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
-import { libraryFromCorpus } from './core/library.ts';
+import { libraryFromCorpus, saveIndex } from './core/library.ts';
 import { snippetText } from './core/snippet.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 const USAGE = `Usage:
   kubecon-bot search <query> [--limit N] [--json]   search the talks
-  kubecon-bot corpus check [--dir DIR]              validate the corpus files
+  kubecon-bot corpus check [--dir DIR]              validate the corpus files and save the search index
   kubecon-bot start                                 run the bot (same as npm start)
   kubecon-bot help                                  this text`;
 
@@ -56,10 +56,14 @@ async function search(args: string[]): Promise<number> {
 
 async function corpusCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' } } });
-  const dir = values.dir ?? loadConfig().corpusDir;
+  const config = loadConfig();
+  const dir = values.dir ?? config.corpusDir;
   try {
     const corpus = await loadCorpus(dir);
     process.stdout.write(`ok: ${corpus.files.length} recap posts, ${corpus.talks.length} talks, ${corpus.events.length} events\n`);
+    // Save the index now, so the next start loads it instead of building.
+    const saved = await saveIndex(dir, config.dataDir);
+    process.stdout.write(`search index ${saved.built ? 'built and saved' : 'already up to date'} in ${config.dataDir}\n`);
     return 0;
   } catch (err) {
     if (!(err instanceof CorpusInvalidError)) throw err;

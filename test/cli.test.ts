@@ -41,6 +41,9 @@ describe('kubecon-bot CLI', () => {
     const r = run('cli.ts', ['corpus', 'check']);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /5 recap posts, 55 talks/);
+    // It leaves a saved index behind, so the next start loads instead of building.
+    const again = run('cli.ts', ['corpus', 'check']);
+    assert.match(r.stdout + again.stdout, /search index built and saved[\s\S]*search index already up to date/);
   });
 
   it('corpus check names the file and line of a problem and exits non-zero', () => {

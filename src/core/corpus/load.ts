@@ -12,16 +12,18 @@ export interface Corpus {
 
 /** Loads and validates every `*.md` file in `dir` (README.md excepted); throws CorpusInvalidError. */
 export async function loadCorpus(dir: string): Promise<Corpus> {
+  return buildCorpus(await readCorpusFiles(dir));
+}
+
+/** The corpus files of `dir` (`*.md`, README.md excepted) in name order, read but not parsed. */
+export async function readCorpusFiles(dir: string): Promise<Array<{ file: string; text: string }>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
   } catch (err) {
     throw new CorpusInvalidError([{ file: dir, line: 0, message: `cannot read the corpus folder: ${(err as Error).message}` }]);
   }
-  const sources = await Promise.all(
-    names.map(async (n) => ({ file: path.join(dir, n), text: await readFile(path.join(dir, n), 'utf8') })),
-  );
-  return buildCorpus(sources);
+  return Promise.all(names.map(async (n) => ({ file: path.join(dir, n), text: await readFile(path.join(dir, n), 'utf8') })));
 }
 
 /** Validates parsed files together: ids unique across files, one description per event. */
