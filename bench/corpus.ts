@@ -2,8 +2,7 @@
  * Generated corpora shaped like the real one, for the benchmark and the reload tests: the real
  * talks cloned with unique titles and speakers and words drawn from a Zipf vocabulary of about
  * 40,000 made-up terms (Latin, katakana and kanji), plus schedule-style talks whose text is an
- * English abstract only (the corpus format still asks for a Japanese summary, so they carry a
- * one-line placeholder, as an importer would write). Deterministic: the same size gives the same
+ * English abstract only, in schedule files (`*.schedule.md`) as the importer writes them. Deterministic: the same size gives the same
  * corpus and queries. Written as Markdown corpus files to a folder the caller chooses.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +15,6 @@ export const REAL_CORPUS = path.join(import.meta.dirname, '..', 'corpus');
 const TALKS_PER_FILE = 250;
 /** Share of talks that look like a conference schedule entry (English abstract only). */
 export const SCHEDULE_SHARE = 0.3;
-const SCHEDULE_JA = '(スケジュールから取り込んだ講演。概要は英語のみ。)';
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -97,36 +95,64 @@ export async function generateCorpus(n: number): Promise<Generated> {
   const jap = zipf(vocab.japanese.length, 1.05, r);
   const L = () => vocab.latin[lat()]!;
   const J = () => vocab.japanese[jap()]!;
-  const files: Generated['files'] = [];
-  for (let f = 0; f * TALKS_PER_FILE < n; f++) {
-    const year = 2016 + (f % 10);
-    const event = `gen-${year}-${f}`;
-    const lines = [
-      '---',
-      `event: ${event}`,
-      `event_name: Generated Conference ${year} #${f}`,
-      'city: Tokyo',
-      `dates: ${year}-05-01..${year}-05-03`,
-      `recap_title: Generated recap ${f}`,
-      '---',
-      '',
-    ];
-    for (let i = f * TALKS_PER_FILE; i < Math.min(n, (f + 1) * TALKS_PER_FILE); i++) {
-      const t: Talk = real[i % real.length]!;
-      const unique = cap(encode(i, SYLLABLES, 3));
-      const speaker = `${cap(encode(i * 31 + 5, SYLLABLES, 2))} ${cap(encode(i, SYLLABLES, 3))}`;
-      if (r() < SCHEDULE_SHARE) {
-        const firstSentences = t.summary.en.split('. ').slice(0, 2).join('. ');
-        lines.push(`## ${unique} ${cap(L())} ${L()} with ${cap(L())}`, '', `- speakers: ${speaker}`, `- tags: ${L()}, ${L()}`, '', '### ja', '', SCHEDULE_JA, '', '### en', '');
-        lines.push(`${firstSentences}. This session covers ${L()}, ${L()} and ${L()} for ${L()} teams. We show how ${L()} ${L()} works with ${cap(L())} and ${cap(L())}, and what ${L()} taught us about ${L()}.`, '');
-      } else {
-        lines.push(`## ${unique} ${cap(L())} ${L()}: ${t.title}`, '', `- speakers: ${speaker}`, `- tags: ${[...t.tags.slice(0, 4), L(), J()].join(', ')}`, '', '### ja', '');
-        lines.push(`${t.summary.ja}また、${J()}、${J()}、${J()} や ${L()} についても触れた。${J()} と ${J()} の${J()}も紹介された。`, '', '### en', '');
-        lines.push(`${t.summary.en} It also covered ${L()}, ${L()}, ${L()} and ${L()}. ${cap(L())} and ${L()} were compared.`, '');
-      }
+  const recapBlocks: string[] = [];
+  const scheduleBlocks: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t: Talk = real[i % real.length]!;
+    const ja = t.summary?.ja ?? '';
+    const en = t.summary?.en ?? t.abstract ?? '';
+    const unique = cap(encode(i, SYLLABLES, 3));
+    const speaker = `${cap(encode(i * 31 + 5, SYLLABLES, 2))} ${cap(encode(i, SYLLABLES, 3))}`;
+    if (r() < SCHEDULE_SHARE) {
+      const firstSentences = en.split('. ').slice(0, 2).join('. ');
+      scheduleBlocks.push(
+        [
+          `## ${unique} ${cap(L())} ${L()} with ${cap(L())}`,
+          '',
+          `- id: @EVENT@/session-${i}`,
+          `- uid: gen-${i}@bench`,
+          `- speakers: ${speaker}`,
+          `- tags: ${L()}, ${L()}`,
+          '',
+          '### abstract',
+          '',
+          `${firstSentences}. This session covers ${L()}, ${L()} and ${L()} for ${L()} teams. We show how ${L()} ${L()} works with ${cap(L())} and ${cap(L())}, and what ${L()} taught us about ${L()}.`,
+          '',
+        ].join('\n'),
+      );
+    } else {
+      recapBlocks.push(
+        [
+          `## ${unique} ${cap(L())} ${L()}: ${t.title}`,
+          '',
+          `- speakers: ${speaker}`,
+          `- tags: ${[...t.tags.slice(0, 4), L(), J()].join(', ')}`,
+          '',
+          '### ja',
+          '',
+          `${ja}また、${J()}、${J()}、${J()} や ${L()} についても触れた。${J()} と ${J()} の${J()}も紹介された。`,
+          '',
+          '### en',
+          '',
+          `${en} It also covered ${L()}, ${L()}, ${L()} and ${L()}. ${cap(L())} and ${L()} were compared.`,
+          '',
+        ].join('\n'),
+      );
     }
-    files.push({ name: `${event}.md`, text: lines.join('\n') });
   }
+  const files: Generated['files'] = [];
+  const chunk = (blocks: string[], kind: 'recap' | 'schedule') => {
+    for (let f = 0; f * TALKS_PER_FILE < blocks.length; f++) {
+      const year = 2016 + (f % 10);
+      const event = `gen-${kind}-${year}-${f}`;
+      const front = ['---', `event: ${event}`, `event_name: Generated ${kind} ${year} #${f}`, 'city: Tokyo', `dates: ${year}-05-01..${year}-05-03`];
+      if (kind === 'recap') front.push(`recap_title: Generated recap ${f}`);
+      const body = blocks.slice(f * TALKS_PER_FILE, (f + 1) * TALKS_PER_FILE);
+      files.push({ name: kind === 'recap' ? `${event}.md` : `${event}.schedule.md`, text: [...front, '---', '', ...body].join('\n').replaceAll('@EVENT@', event) });
+    }
+  };
+  chunk(recapBlocks, 'recap');
+  chunk(scheduleBlocks, 'schedule');
   return { files, talks: n };
 }
 

@@ -57,25 +57,30 @@ interface Header {
   sha256: string;
 }
 
-type StoredTalk = Omit<Talk, 'event' | 'recap'> & { event: string; recap: number };
+/** A talk as saved: its event by id and its recap by number, since many talks share each. */
+type StoredTalk = Omit<Talk, 'event' | 'recap'> & { event: string; recap?: number };
+
+/** What a library needs of a corpus. */
+export type LibraryCorpus = Pick<Corpus, 'talks' | 'events' | 'files'>;
 
 /** A library's data as it is saved and restored. */
 export interface SavedLibrary {
-  corpus: Corpus;
+  corpus: LibraryCorpus;
   parts: IndexParts;
 }
 
 /** The saved form of a built library: a header line, then the data lines. */
-export function serializeLibrary(corpus: Corpus, index: TalkIndex, key: string): string[] {
+export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string): string[] {
   const recaps: Recap[] = [];
   const recapIds = new Map<Recap, number>();
-  const talks: StoredTalk[] = corpus.talks.map((t) => {
-    let recap = recapIds.get(t.recap);
-    if (recap === undefined) {
-      recap = recaps.push(t.recap) - 1;
-      recapIds.set(t.recap, recap);
+  const talks: StoredTalk[] = corpus.talks.map(({ recap, ...t }) => {
+    if (!recap) return { ...t, event: t.event.id };
+    let n = recapIds.get(recap);
+    if (n === undefined) {
+      n = recaps.push(recap) - 1;
+      recapIds.set(recap, n);
     }
-    return { ...t, event: t.event.id, recap };
+    return { ...t, event: t.event.id, recap: n };
   });
   const { mini, vocabulary } = index.toParts();
   const { index: terms, ...miniRest } = mini;
@@ -113,11 +118,11 @@ function finish(acc: Accumulator): SavedLibrary {
   const { head, vocabulary, mini } = acc;
   if (!head || !vocabulary || !mini) throw new SavedIndexError('the saved index is incomplete');
   const events = new Map(head.events.map((e) => [e.id, e]));
-  const talks: Talk[] = acc.talks.map((t) => {
+  const talks: Talk[] = acc.talks.map(({ recap: n, ...t }) => {
     const event = events.get(t.event);
-    const recap = head.recaps[t.recap];
-    if (!event || !recap) throw new SavedIndexError(`talk ${t.id} refers to an unknown event or recap`);
-    return { ...t, event, recap };
+    const recap = n === undefined ? undefined : head.recaps[n];
+    if (!event || (n !== undefined && !recap)) throw new SavedIndexError(`talk ${t.id} refers to an unknown event or recap`);
+    return recap ? { ...t, event, recap } : { ...t, event };
   });
   if (mini.documentCount !== talks.length) throw new SavedIndexError('the saved index and its talks disagree');
   return { corpus: { talks, events: head.events, files: head.files }, parts: { mini: { ...mini, index: acc.terms }, vocabulary } };
