@@ -9,7 +9,9 @@ import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
 import { loadLibrary } from './core/library.ts';
 import { renderText } from './adapters/shell/render.ts';
+import { PromptGuard } from './adapters/shell/prompt-guard.ts';
 import { runShell } from './adapters/shell/shell.ts';
+import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { createLogger } from './log.ts';
@@ -24,7 +26,9 @@ export async function main(): Promise<number> {
     process.stderr.write(`configuration error: ${err.message}\n`);
     return 1;
   }
-  const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  // In the terminal, log lines print above the prompt instead of into what is being typed.
+  const guard = new PromptGuard();
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, destination: guard.stream(process.stderr) });
   let library;
   try {
     library = await loadLibrary(config.corpusDir);
@@ -70,7 +74,8 @@ export async function main(): Promise<number> {
   }
   const shellMode = parts.length === 0;
   if (shellMode) {
-    targets.push({ key: 'shell', post: async (reply) => void process.stdout.write(`\n${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`) });
+    const color = colorWanted(process.stdout, process.env);
+    targets.push({ key: 'shell', post: async (reply) => guard.write(process.stdout, `\n${renderText(reply, { color, width: process.stdout.columns })}\n`) });
   }
 
   const daily = await Daily.create({
@@ -89,7 +94,8 @@ export async function main(): Promise<number> {
   const shutdown = () => stopAll(parts, log);
   const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
   if (!shellMode) return exit;
-  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive, color: interactive && colorWanted(process.stdout, process.env), guard })
     .then(async () => {
       await shutdown();
       return 0;

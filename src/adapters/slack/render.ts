@@ -68,11 +68,6 @@ function snippet(hit: Hit, max: number): string {
   return out;
 }
 
-function eventLabel(hit: Hit): string {
-  const { name, year } = hit.event;
-  return name.includes(String(year)) ? name : `${name} ${year}`;
-}
-
 /**
  * One hit as mrkdwn of at most `max` characters: linked title, event, snippet, links (and the
  * credit when it cannot have its own block). Each part has a share of `max`; the snippet gets
@@ -84,7 +79,7 @@ export function hitText(hit: Hit, locale: Locale, max: number, withCredit = fals
   const title = escapeWithin(hit.title, share);
   const titleUrl = hit.links[0]?.url;
   const head = titleUrl && titleUrl.length <= share ? `*${link(titleUrl, title)}*` : `*${title}*`;
-  const meta = [eventLabel(hit), hit.track, hit.speakers.length ? `${m.speakers}: ${hit.speakers.join(', ')}` : '']
+  const meta = [hit.event.label, hit.track, hit.speakersLine]
     .filter(Boolean)
     .join(' · ');
   const links: string[] = [];
