@@ -9,7 +9,9 @@ import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
 import { openLibrary } from './core/library.ts';
 import { renderText } from './adapters/shell/render.ts';
+import { PromptGuard } from './adapters/shell/prompt-guard.ts';
 import { runShell } from './adapters/shell/shell.ts';
+import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
@@ -25,7 +27,9 @@ export async function main(): Promise<number> {
     process.stderr.write(`configuration error: ${err.message}\n`);
     return 1;
   }
-  const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  // In the terminal, log lines print above the prompt instead of into what is being typed.
+  const guard = new PromptGuard();
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, destination: guard.stream(process.stderr) });
   logStrayRejections(log);
   let opened;
   try {
@@ -77,7 +81,8 @@ export async function main(): Promise<number> {
   }
   const shellMode = parts.length === 0;
   if (shellMode) {
-    targets.push({ key: 'shell', post: async (reply) => void process.stdout.write(`\n${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`) });
+    const color = colorWanted(process.stdout, process.env);
+    targets.push({ key: 'shell', post: async (reply) => guard.write(process.stdout, `\n${renderText(reply, { color, width: process.stdout.columns })}\n`) });
   }
 
   const daily = await Daily.create({
@@ -102,7 +107,8 @@ export async function main(): Promise<number> {
     return 1;
   });
   if (!shellMode) return Promise.race([exit, gone]);
-  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive, color: interactive && colorWanted(process.stdout, process.env), guard })
     .then(async () => {
       await shutdown();
       return 0;
