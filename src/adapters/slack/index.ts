@@ -15,7 +15,8 @@ import { safeUrl, SOCKET_START_TIMEOUT_MS, whoAmI, withinDeadline, type StartRet
 import { Dedupe } from './dedupe.ts';
 import type { SlackConfig } from './config.ts';
 import { boltLogger } from './logger.ts';
-import { InFlight, TrackingReceiver, httpReceiver, socketReceiver } from './receiver.ts';
+import { InFlight } from '../inflight.ts';
+import { TrackingReceiver, httpReceiver, socketReceiver } from './receiver.ts';
 import { renderReply } from './render.ts';
 
 export { slackConfigFromEnv, type SlackConfig } from './config.ts';
