@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
-import { loadLibrary } from './core/library.ts';
+import { openLibrary } from './core/library.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { PromptGuard } from './adapters/shell/prompt-guard.ts';
 import { runShell } from './adapters/shell/shell.ts';
@@ -31,15 +31,17 @@ export async function main(): Promise<number> {
   const guard = new PromptGuard();
   const log = createLogger({ level: config.logLevel, format: config.logFormat, destination: guard.stream(process.stderr) });
   logStrayRejections(log);
-  let library;
+  let opened;
   try {
-    library = await loadLibrary(config.corpusDir);
+    opened = await openLibrary(config.corpusDir, config.dataDir);
   } catch (err) {
     if (!(err instanceof CorpusInvalidError)) throw err;
     log.fatal({ problems: err.problems }, 'corpus is invalid; fix it and start again');
     return 1;
   }
-  log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus loaded');
+  const { library } = opened;
+  if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
+  log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
 
   // The scheduler needs the bot and the bot asks the scheduler for today's talk.
   const schedule: { daily?: Daily } = {};
@@ -97,7 +99,7 @@ export async function main(): Promise<number> {
   parts.push({ name: 'daily', stop: () => daily.stop() });
 
   const shutdown = () => stopAll(parts, log);
-  const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
+  const exit = handleSignals({ reload: () => reloadCorpus(bot, config, log), shutdown, log });
   // Better stopped (and restarted by the supervisor) than running half-alive; the adapter has
   // logged why at fatal level.
   const gone = Promise.race(lost).then(async () => {
