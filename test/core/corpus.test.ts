@@ -39,12 +39,14 @@ describe('the real corpus', async () => {
     assert.deepEqual(lib.events.map((e) => e.id).sort(), ['cndt-2022', 'kubecon-eu-2018', 'kubecon-eu-2024', 'kubecon-na-2022']);
   });
 
-  it('gives every talk both summaries, a credit and at least a talk page and a video link', () => {
+  it('gives every talk both summaries, a credit, a talk page or the schedule, and a video or video search', () => {
     for (const t of talks) {
       assert.ok(t.summary && t.summary.ja.length > 40 && t.summary.en.length > 40, t.id);
       assert.ok(t.recap?.title, t.id);
       const kinds = talkLinks(t).map((l) => l.kind);
-      assert.ok(kinds.includes('talk') && kinds.includes('video'), `${t.id}: ${kinds.join(',')}`);
+      const page = kinds.includes('talk') || kinds.includes('schedule');
+      const video = kinds.includes('video') || kinds.includes('video_search');
+      assert.ok(page && video, `${t.id}: ${kinds.join(',')}`);
     }
   });
 
@@ -81,6 +83,21 @@ describe('corpus validation', () => {
     assert.match(out[0]!, /^corpus\/demo\.md:13: unknown field "speaker"/);
     assert.match(out[1]!, /^corpus\/demo\.md:\d+: bad date "2024-13-01"/);
     assert.match(out[2]!, /outside the event/);
+  });
+
+  it('checks that a sources field names fields this talk sets, and where they come from', () => {
+    const ok = talk('A', '- speakers: Jane Doe\n- talk_url: https://demo.example/a\n- sources: speakers, talk_url from the event schedule\n');
+    assert.deepEqual(problems(FRONT + ok), []);
+    const out = problems(
+      FRONT +
+        talk('B', '- sources: speakers from the schedule\n') +
+        talk('C', '- speakers: X\n- sources: speakers\n') +
+        talk('D', '- speakers: X\n- sources: summary from somewhere\n'),
+    );
+    assert.equal(out.length, 3, out.join('\n'));
+    assert.match(out[0]!, /^corpus\/demo\.md:13: sources names "speakers", but this talk has no speakers/);
+    assert.match(out[1]!, /:\d+: sources must read "<field>, <field> from <where>"/);
+    assert.match(out[2]!, /:\d+: sources names "summary", which is not a talk field/);
   });
 
   it('reports duplicate ids within a file and across files', () => {
