@@ -26,6 +26,11 @@ const MENTIONS = /<[!@#][^>\s]*>|@(?:everyone|here|channel)\b/giu;
 
 const FILTER = /(?:^|\s)(event|year|イベント|年)[:：]\s*(\S*)/giu;
 
+/** The input cleaned and cut to the maximum length: what is searched and shown as the query. */
+export function searchedText(input: string): string {
+  return truncate(cleanInput(input), MAX_QUERY_LENGTH).text;
+}
+
 export function parseQuery(input: string, events: readonly EventInfo[]):
   | { ok: true; query: ParsedQuery }
   | { ok: false; error: QueryError; query: ParsedQuery } {
