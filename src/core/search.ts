@@ -2,7 +2,7 @@
  * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
  * used for "did you mean".
  */
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { CrossExpander, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
@@ -35,19 +35,35 @@ function fieldText(talk: Talk, field: Field): string {
   }
 }
 
-export function createMiniSearch(onTerm: (term: string) => void = () => {}): MiniSearch<Talk> {
-  return new MiniSearch<Talk>({
-    fields: [...FIELDS],
-    idField: 'id',
-    storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
-    tokenize: (text) => analyze(text),
-    processTerm: (term) => {
-      onTerm(term);
-      return term;
-    },
-    searchOptions: SEARCH_OPTIONS,
-  });
+export const MINISEARCH_OPTIONS = {
+  fields: [...FIELDS],
+  idField: 'id',
+  storeFields: [],
+  extractField: (doc: Talk, field: string) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
+  tokenize: (text: string) => analyze(text),
+  searchOptions: SEARCH_OPTIONS,
+};
+
+export function createMiniSearch(): MiniSearch<Talk> {
+  return new MiniSearch<Talk>(MINISEARCH_OPTIONS);
+}
+
+/** What a built index saves besides the talks: MiniSearch's own form and the vocabulary. */
+export interface IndexParts {
+  mini: AsPlainObject;
+  vocabulary: Array<[string, number]>;
+}
+
+interface TermMap {
+  has(term: string): boolean;
+  keys(): Iterable<string>;
+}
+
+/** MiniSearch keeps its terms in a private map; asking it is cheaper than a second copy of every term. */
+function termMap(mini: MiniSearch<Talk>): TermMap {
+  const map = (mini as unknown as { _index?: Partial<TermMap> })._index;
+  if (typeof map?.has !== 'function' || typeof map.keys !== 'function') throw new Error('MiniSearch has no term map: check the minisearch version');
+  return map as TermMap;
 }
 
 export class TalkIndex {
@@ -55,21 +71,44 @@ export class TalkIndex {
   readonly vocabulary: Vocabulary;
   private readonly byId: Map<string, Talk>;
   private readonly mini: MiniSearch<Talk>;
-  /** Every distinct index term, to tell known words from ones that need n-grams. */
-  private readonly terms = new Set<string>();
+  /** Whether a term is in the index, to tell known words from ones that need n-grams. */
+  private readonly known: (term: string) => boolean;
   /** Katakana <-> Latin, abbreviations, Japanese -> English; built from the index on first use. */
   private readonly cross: CrossExpander;
 
-  constructor(talks: readonly Talk[]) {
+  /** Builds the index of `talks` (or adopts one loaded from a saved index). */
+  constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary }) {
     this.talks = talks;
     this.byId = new Map(talks.map((t) => [t.id, t]));
-    this.mini = createMiniSearch((term) => this.terms.add(term));
-    this.mini.addAll(talks);
-    this.vocabulary = Vocabulary.fromTalks(talks);
+    if (loaded) {
+      this.mini = loaded.mini;
+      this.vocabulary = loaded.vocabulary;
+    } else {
+      this.mini = createMiniSearch();
+      this.mini.addAll(talks);
+      this.vocabulary = Vocabulary.fromTalks(talks);
+    }
+    const terms = termMap(this.mini);
+    this.known = (term) => terms.has(term);
     this.cross = new CrossExpander(
-      () => this.terms,
+      () => terms.keys(),
       () => talks.flatMap((t) => [fieldText(t, 'title'), fieldText(t, 'tags'), fieldText(t, 'en'), fieldText(t, 'ja')]),
     );
+  }
+
+  /** The index in a form `fromParts` restores (functions are options, not data: the same ones are passed again). */
+  toParts(): IndexParts {
+    return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.entries() };
+  }
+
+  static fromParts(talks: readonly Talk[], parts: IndexParts): TalkIndex {
+    return new TalkIndex(talks, { mini: MiniSearch.loadJS(parts.mini, MINISEARCH_OPTIONS), vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
+  }
+
+  /** Like `fromParts`, yielding to the event loop every thousand terms so answers keep flowing meanwhile. */
+  static async fromPartsAsync(talks: readonly Talk[], parts: IndexParts): Promise<TalkIndex> {
+    const mini = await MiniSearch.loadJSAsync(parts.mini, MINISEARCH_OPTIONS);
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
   }
 
   get(id: string): Talk | undefined {
@@ -88,8 +127,7 @@ export class TalkIndex {
     if (!text.trim()) {
       return this.talks.filter((t) => keep(t.id)).map((talk) => ({ talk, score: 0, terms: [] }));
     }
-    const known = (t: string) => this.terms.has(t);
-    const { query, concepts } = buildQuery(text, known, (units) => this.cross.expand(units, known));
+    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
     const results = this.mini
       .search(query, { filter: (r) => keep(String(r.id)) })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
