@@ -65,7 +65,7 @@ export class Vocabulary {
     return this.freq.has(word);
   }
 
-  /** Known words with the same first letter, for autocomplete. */
+  /** Known words that start with `prefix` (longer than it), most frequent first, for completion. */
   completions(prefix: string, limit: number): string[] {
     const p = normalize(prefix);
     if (!p) return [];

@@ -19,19 +19,26 @@ export interface SessionDraft {
 
 /**
  * Sched writes SUMMARY as `Title - Speaker, Company & Speaker, Company` (a `;` or another ` & `
- * before further speakers). The speakers are the part after the last " - ", when it reads as
+ * before further speakers; `A & B, Company` when two share a company). The speakers are the part after the last " - ", when it reads as
  * a list of people: each item a name (no digits, at most five words, capitalised words or name
  * particles), optionally followed by ", Company". Otherwise the whole SUMMARY is the title.
  */
 export function splitSummary(summary: string): { title: string; speakers: string[] } {
-  const text = summary.replace(/\s+/g, ' ').trim();
+  let text = summary.replace(/\s+/g, ' ').trim();
+  // Older schedules end with the level after the speakers: "Title - A & B, Google (Intermediate
+  // Skill Level)". The level belongs to the title.
+  const level = LEVEL.exec(text);
+  if (level) text = text.slice(0, level.index).trim();
+  const withLevel = (title: string) => (level ? `${title} ${level[0].trim()}` : title);
   const cut = text.lastIndexOf(' - ');
   if (cut > 0) {
     const speakers = parseSpeakers(text.slice(cut + 3));
-    if (speakers) return { title: text.slice(0, cut).trim(), speakers };
+    if (speakers) return { title: withLevel(text.slice(0, cut).trim()), speakers };
   }
-  return { title: text, speakers: [] };
+  return { title: withLevel(text), speakers: [] };
 }
+
+const LEVEL = /\s*\((?:any|beginner|intermediate|advanced|all)[^()]*level\)\s*$/i;
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'al']);
 
@@ -59,6 +66,10 @@ function parseSpeakers(tail: string): string[] | null {
     people.push({ name, company });
   }
   if (people.length === 0) return null;
+  // "A & B, Google": Sched names a shared company once, after the last of its speakers.
+  for (let i = people.length - 2; i >= 0; i--) {
+    if (!people[i]!.company && people[i + 1]!.company) people[i]!.company = people[i + 1]!.company;
+  }
   return people.map((p) => (p.company ? `${p.name} (${p.company})` : p.name));
 }
 

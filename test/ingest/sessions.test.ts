@@ -78,3 +78,12 @@ describe('event ids from Sched slugs', () => {
     assert.equal(schedSlug('https://example.com/all.ics'), null);
   });
 });
+
+describe('older Sched summaries', () => {
+  it('a shared company and a trailing skill level (KubeCon EU 2018 style)', () => {
+    assert.deepEqual(splitSummary('Best Practice for Container Security at Scale - Dawn Chen & Zhengyu He, Google (Intermediate Skill Level)'), {
+      title: 'Best Practice for Container Security at Scale (Intermediate Skill Level)',
+      speakers: ['Dawn Chen (Google)', 'Zhengyu He (Google)'],
+    });
+  });
+});
