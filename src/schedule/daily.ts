@@ -70,7 +70,10 @@ export class Daily {
     return talks.filter((t) => this.opts.pool === 'all' || t.summary).map((t) => t.id);
   }
 
-  /** The talk of the latest occurrence, or the one the next occurrence will post. */
+  /**
+   * The talk of the latest occurrence; before the first one, the head of the rotation, which the
+   * first occurrence usually but not always posts (talks added meanwhile join at random places).
+   */
   current(): Talk | undefined {
     const { index } = this.opts.bot.current;
     const latest = Object.keys(this.state.occurrences).sort().at(-1);
