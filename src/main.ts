@@ -113,6 +113,7 @@ export async function main(): Promise<number> {
     timezone: config.daily.timezone,
     store,
     query: config.daily.query,
+    pool: config.daily.pool,
     targets,
     bot,
     log: log.child({ part: 'daily' }),

@@ -39,6 +39,8 @@ export interface DailyOptions {
   store: Store;
   /** Only talks matching this search (filters such as event: included) are picked. */
   query?: string;
+  /** `recap` (default): only talks with a recap summary; `all`: schedule-only talks too. */
+  pool?: 'recap' | 'all';
   targets: Target[];
   bot: Bot;
   log: Logger;
@@ -114,8 +116,8 @@ export class Daily {
       const q = parsed.query;
       talks = index.search(q.text, { eventIds: q.eventIds, year: q.year }).map((m) => m.talk);
     }
-    // Further pool filters (a DAILY_POOL setting, say) narrow `talks` here.
-    return talks.map((t) => t.id);
+    // Further pool filters narrow `talks` here (DAILY_POOL: recap summaries only, or all).
+    return talks.filter((t) => this.opts.pool === 'all' || t.summary).map((t) => t.id);
   }
 
   /**
