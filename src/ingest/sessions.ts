@@ -2,6 +2,7 @@
  * From calendar entries to sessions: title and speakers out of SUMMARY, the abstract, track,
  * room, the day and time in the event's time zone, and which entries are not talks at all.
  */
+import { FIELD_LIMITS, LIST_LIMITS } from '../core/corpus/limits.ts';
 import type { CalendarEntry } from './ics.ts';
 
 export interface SessionDraft {
@@ -107,6 +108,17 @@ export function cleanAbstract(text: string): string {
     .trim();
 }
 
+/**
+ * Text cut to the corpus limit (src/core/corpus/limits.ts) with an ellipsis, so one oversized
+ * entry cannot make a whole import invalid. Real values are far below the limits.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = [...text.slice(0, max - 1)];
+  // Never leave half of a surrogate pair.
+  return `${cut.join('').replace(/[\uD800-\uDBFF]$/, '').trimEnd()}…`;
+}
+
 /** One line: no line breaks, single spaces. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -138,16 +150,17 @@ export function mapEntries(entries: readonly CalendarEntry[], timeZone: string):
     const start = localTime(e.start, timeZone);
     const end = e.end ? localTime(e.end, timeZone) : undefined;
     const abstract = cleanAbstract(e.description);
+    const url = oneLine(e.url);
     sessions.push({
       uid: oneLine(e.uid),
-      title: oneLine(title),
-      speakers: speakers.map(oneLine),
-      track: oneLine(e.categories.join(', ')) || undefined,
+      title: clip(oneLine(title), FIELD_LIMITS.title),
+      speakers: speakers.slice(0, LIST_LIMITS.speakers).map((s) => clip(oneLine(s), FIELD_LIMITS.speaker)),
+      track: clip(oneLine(e.categories.join(', ')), FIELD_LIMITS.track) || undefined,
       day: start.day,
       time: end && end.day === start.day ? `${start.time}-${end.time}` : undefined,
-      room: oneLine(e.location) || undefined,
-      talkUrl: /^https?:\/\//i.test(e.url) ? oneLine(e.url) : undefined,
-      abstract: abstract || undefined,
+      room: clip(oneLine(e.location), FIELD_LIMITS.room) || undefined,
+      talkUrl: /^https?:\/\//i.test(url) && url.length <= FIELD_LIMITS.url ? url : undefined,
+      abstract: clip(abstract, FIELD_LIMITS.abstract) || undefined,
     });
   }
   return { sessions, skipped, withoutUid };
