@@ -1,11 +1,11 @@
 /**
  * The default store: files under DATA_DIR, for one machine. A document is written to a temporary
  * file, flushed and renamed over the old one, so a crash or kill -9 leaves the old or the new
- * text, never half of one. A claim is a file created exclusively (O_EXCL) whose modification time
- * is set to when it expires; expired claims are removed. Remembered ids live in this process.
+ * text, never half of one. A claim is a file linked into place only if none exists, whose
+ * modification time is when it expires; expired claims are removed. Remembered ids live in this process.
  */
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MemoryIds } from './memory-ids.ts';
 import type { Store, StoreStatus } from './store.ts';
@@ -72,24 +72,27 @@ export class FileStore implements Store {
     await mkdir(dir, { recursive: true });
     await this.pruneClaims(dir);
     const file = path.join(dir, `${fileName(key)}.claim`);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fh = await open(file, 'wx');
+    // The claim appears with its expiry already set: written aside, then linked into place, which
+    // fails if the claim exists (so a half-made claim is never mistaken for an expired one).
+    const tmp = `${file}.${process.pid}.${this.now()}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(tmp, `${process.pid}\n`);
+    const expires = new Date(this.now() + ttlMs);
+    await utimes(tmp, expires, expires);
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          await fh.writeFile(`${process.pid}\n`);
-        } finally {
-          await fh.close();
+          await link(tmp, file);
+          return true;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          if (!(await this.expired(file))) return false;
+          await unlink(file).catch(() => {});
         }
-        const expires = new Date(this.now() + ttlMs);
-        await utimes(file, expires, expires);
-        return true;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        if (!(await this.expired(file))) return false;
-        await unlink(file).catch(() => {});
       }
+      return false;
+    } finally {
+      await unlink(tmp).catch(() => {});
     }
-    return false;
   }
 
   async remember(id: string, ttlMs: number): Promise<boolean> {
