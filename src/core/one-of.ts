@@ -5,7 +5,7 @@ export function isOneOf<T extends string>(list: readonly T[], value: string | un
   return (list as readonly string[]).includes(value as string);
 }
 
-export const LOCALES: readonly Locale[] = ['ja', 'en'];
+const LOCALES: readonly Locale[] = ['ja', 'en'];
 
 export function isLocale(value: string | undefined): value is Locale {
   return isOneOf(LOCALES, value);

@@ -10,7 +10,7 @@
 import { isLocale, isOneOf } from '../../core/one-of.ts';
 import type { Locale } from '../../core/types.ts';
 
-export const MAX_CUSTOM_ID = 100;
+const MAX_CUSTOM_ID = 100;
 const VERSION = 'kq1';
 const MAX_PARTS = 5;
 

@@ -4,7 +4,7 @@
  */
 import { ConfigError, readUrl, readVar, type Env } from '../../env.ts';
 
-export const DEFAULT_PORT = 3000;
+const DEFAULT_PORT = 3000;
 
 interface Common {
   /** Bot token (xoxb-...): every Web API call. */
