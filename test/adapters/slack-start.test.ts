@@ -17,7 +17,9 @@ const bot = await realBot();
 const retry = { attempts: 3, delayMs: 10 };
 
 function config(api: FakeSlack, mode: SlackConfig['mode']): SlackConfig {
-  return { mode, botToken: BOT_TOKEN, appToken: mode === 'socket' ? APP_TOKEN : undefined, signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl, port: 0 };
+  return mode === 'socket'
+    ? { mode, botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl }
+    : { mode, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl, port: 0 };
 }
 
 it('auth.test answering 503: each retry is logged, then the start goes on once Slack answers', async () => {
@@ -61,7 +63,7 @@ it('Socket Mode whose WebSocket cannot be reached fails within its deadline, nam
 
 it('Socket Mode with Slack unreachable fails naming the API it tried', async () => {
   const apiUrl = `http://127.0.0.1:${await freePort()}/api/`;
-  const socket: SlackConfig = { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl, port: 0 };
+  const socket: SlackConfig = { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl };
   await assert.rejects(
     startSlack({ bot, config: socket, log: memoryLogger().log, startRetry: retry, startTimeoutMs: 1_500 }),
     (e: Error) => e.message.includes(`auth.test at ${apiUrl}auth.test failed 3 times`),

@@ -63,12 +63,13 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   const work = new InFlight();
 
   let inner: HTTPReceiver | SocketModeReceiver;
+  let socket: SocketModeReceiver | undefined;
   if (config.mode === 'socket') {
     // Reconnecting keeps its own persistent retry policy unless a test asks for a fast one.
     const clientOptions = { ...apiUrl, ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}) };
-    inner = socketReceiver({ appToken: config.appToken!, logger, clientOptions });
+    inner = socket = socketReceiver({ appToken: config.appToken, logger, clientOptions });
   } else {
-    inner = httpReceiver({ signingSecret: config.signingSecret!, port: config.port, logger, store: opts.store });
+    inner = httpReceiver({ signingSecret: config.signingSecret, port: config.port, logger, store: opts.store });
   }
   // Bolt would call auth.test itself, retrying for minutes without a word; this logs each retry.
   const ids = opts.botId && opts.botUserId
@@ -88,14 +89,14 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
 
   let port: number | undefined;
   let server: Server | undefined;
-  if (config.mode === 'socket') {
-    const client = (inner as SocketModeReceiver).client;
+  if (socket) {
+    const client = socket.client;
     let tried = `${config.apiUrl ?? 'https://slack.com/api/'}apps.connections.open`;
     client.on('authenticated', (res: { url?: string }) => {
       if (res.url) tried = `the WebSocket ${safeUrl(res.url)} (from apps.connections.open)`;
     });
     await withinDeadline(app.start(), opts.startTimeoutMs ?? SOCKET_START_TIMEOUT_MS, () => tried, () => client.disconnect());
-  } else {
+  } else if (config.mode === 'http') {
     server = (await app.start({ port: opts.port ?? config.port, host: opts.host })) as Server;
     // Slack sends small bodies at once; a client that trickles its request is cut off.
     server.headersTimeout = REQUEST_TIMEOUT_MS;
@@ -116,8 +117,8 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     stop() {
       stopping ??= (async () => {
         // Stop taking new requests first, then let the ones already taken finish.
-        if (config.mode === 'socket') {
-          await (inner as SocketModeReceiver).client.disconnect();
+        if (socket) {
+          await socket.client.disconnect();
           await work.idle();
         } else {
           const closed = app.stop();
