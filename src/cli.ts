@@ -7,6 +7,7 @@ import { Bot, MAX_PAGE_SIZE } from './core/bot.ts';
 import { loadCorpus } from './core/corpus/load.ts';
 import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
 import { libraryFromCorpus } from './core/library.ts';
+import type { Hit } from './core/reply.ts';
 import { snippetText } from './core/snippet.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -16,6 +17,11 @@ const USAGE = `Usage:
   kubecon-bot corpus check [--dir DIR]              validate the corpus files
   kubecon-bot start                                 run the bot (same as npm start)
   kubecon-bot help                                  this text`;
+
+/** One hit as `--json` prints it. */
+function hitJson(h: Hit) {
+  return { id: h.id, title: h.title, event: h.event, score: Number(h.score.toFixed(3)), snippet: snippetText(h.snippet), links: h.links };
+}
 
 async function search(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,17 +40,12 @@ async function search(args: string[]): Promise<number> {
   const reply = query.trim() ? bot.search(query, config.locale, 0, limit) : bot.help(config.locale);
   if (values.json) {
     const results = reply.kind === 'results' ? reply.hits : [];
+    const related = reply.kind === 'message' ? (reply.related?.hits ?? []) : [];
     const out = {
       query,
       total: reply.kind === 'results' ? reply.page.total : 0,
-      results: results.map((h) => ({
-        id: h.id,
-        title: h.title,
-        event: h.event,
-        score: Number(h.score.toFixed(3)),
-        snippet: snippetText(h.snippet),
-        links: h.links,
-      })),
+      results: results.map(hitJson),
+      related: related.map(hitJson),
       notices: 'notices' in reply ? reply.notices.map((n) => ({ code: n.code, text: n.text })) : [],
     };
     process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -27,6 +27,17 @@ describe('kubecon-bot CLI', () => {
     for (const k of ['id', 'title', 'event', 'score', 'snippet', 'links']) assert.ok(k in out.results[0], k);
   });
 
+  it('search --json counts only matching talks and lists the closest others apart, as related', () => {
+    const r = run('cli.ts', ['search', 'argo cd', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.total, 0);
+    assert.deepEqual(out.results, []);
+    assert.ok(out.related.length >= 1 && out.related.length <= 3);
+    for (const k of ['id', 'title', 'event', 'score', 'snippet', 'links']) assert.ok(k in out.related[0], k);
+    assert.ok(out.notices.some((n: { code: string }) => n.code === 'unmatched_words'));
+  });
+
   it('search prints readable text', () => {
     const r = run('cli.ts', ['search', 'カオスエンジニアリング']);
     assert.equal(r.status, 0);

@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import { analyze, analyzeQuery } from './analyzer.ts';
+import { decide } from './confidence.ts';
 import { expandWithGlossary } from './expand.ts';
 import { FIELDS, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -70,24 +71,56 @@ export class TalkIndex {
 
   /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
   search(text: string, filter: SearchFilter = {}): Match[] {
-    const keep = (id: string) => {
+    const results = this.rank(text, filter).results;
+    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    return results.filter((r) => r.score >= floor);
+  }
+
+  /**
+   * The talks that really answer `text` (see confidence.ts), in rank order; when none does, up to
+   * three related ones; and the typed words no talk has.
+   */
+  find(text: string, filter: SearchFilter = {}): Found {
+    const { results, concepts, searched } = this.rank(text, filter);
+    if (concepts.length === 0) return { matches: results, related: [], unmatched: [] };
+    const indexHasPrefix = (prefix: string) => {
+      for (const t of this.terms) if (t.startsWith(prefix)) return true;
+      return false;
+    };
+    const decision = decide(concepts, results.map((r) => ({ item: r, terms: r.terms })), { total: searched, indexHasPrefix });
+    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    return { ...decision, matches: decision.matches.filter((r) => r.score >= floor) };
+  }
+
+  private keep(filter: SearchFilter): (id: string) => boolean {
+    return (id) => {
       const t = this.byId.get(id);
       if (!t) return false;
       if (filter.eventIds && !filter.eventIds.has(t.event.id)) return false;
       if (filter.year !== undefined && t.event.year !== filter.year) return false;
       return true;
     };
-    if (!text.trim()) {
-      return this.talks.filter((t) => keep(t.id)).map((talk) => ({ talk, score: 0, terms: [] }));
-    }
+  }
+
+  /** Every talk matching any query term, best first; the typed words; how many talks were searched. */
+  private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
+    const keep = this.keep(filter);
+    const all = this.talks.filter((t) => keep(t.id));
+    if (!text.trim()) return { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
     const { query, concepts } = buildQuery(text, (t) => this.terms.has(t));
     const results = this.mini
       .search(query, { filter: (r) => keep(String(r.id)) })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
       .sort((a, b) => b.score - a.score);
-    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
-    return results.filter((r) => r.score >= floor);
+    return { results, concepts, searched: all.length };
   }
+}
+
+/** What a search found: matching talks, related ones when nothing matched, words no talk has. */
+export interface Found {
+  matches: Match[];
+  related: Match[];
+  unmatched: string[];
 }
 
 /** A typed word and every query term that counts as finding it (forms, n-grams, synonyms). */

@@ -45,8 +45,14 @@ export function renderText(reply: Reply, style: TextStyle): string {
   switch (reply.kind) {
     case 'help':
       return [reply.title, ...reply.entries.map((e) => `  ${e.example.padEnd(40)} ${e.text}`), '', reply.footer].join('\n');
-    case 'message':
-      return reply.notices.map((n) => safe(n.text)).join('\n');
+    case 'message': {
+      const out = reply.notices.map((n) => safe(n.text));
+      if (reply.related) {
+        out.push('', safe(reply.related.header), '');
+        reply.related.hits.forEach((h, i) => out.push(hitText(h, i + 1, style, reply.locale), ''));
+      }
+      return out.join('\n').trimEnd();
+    }
     case 'talk':
       return `${reply.header}\n\n${hitText(reply.hit, 1, style, reply.locale)}`;
     case 'results': {
