@@ -116,7 +116,7 @@ function ours(talks: Talk[]): () => (q: string) => unknown {
 function baseline(talks: Talk[]): () => (q: string) => unknown {
   return () => {
     const mini = new MiniSearch({ fields: ['title', 'speakers', 'tags', 'ja', 'en'] });
-    mini.addAll(talks.map((t) => ({ id: t.id, title: t.title, speakers: t.speakers.join(' '), tags: t.tags.join(' '), ja: t.summary.ja, en: t.summary.en })));
+    mini.addAll(talks.map((t) => ({ id: t.id, title: t.title, speakers: t.speakers.join(' '), tags: t.tags.join(' '), ja: t.summary?.ja ?? '', en: t.summary?.en ?? '' })));
     return (q) => mini.search(q).slice(0, 5);
   };
 }

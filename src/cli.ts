@@ -5,16 +5,19 @@
 import { parseArgs } from 'node:util';
 import { Bot, MAX_PAGE_SIZE } from './core/bot.ts';
 import { loadCorpus } from './core/corpus/load.ts';
+import { isScheduleFile } from './core/corpus/schedule.ts';
 import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
 import { libraryFromCorpus } from './core/library.ts';
 import type { Hit } from './core/reply.ts';
 import { snippetText } from './core/snippet.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { importCommand, IMPORT_USAGE } from './ingest/command.ts';
 
 const USAGE = `Usage:
   kubecon-bot search <query> [--limit N] [--json]   search the talks
   kubecon-bot corpus check [--dir DIR]              validate the corpus files
+${IMPORT_USAGE}
   kubecon-bot start                                 run the bot (same as npm start)
   kubecon-bot help                                  this text`;
 
@@ -60,7 +63,10 @@ async function corpusCheck(args: string[]): Promise<number> {
   const dir = values.dir ?? loadConfig().corpusDir;
   try {
     const corpus = await loadCorpus(dir);
-    process.stdout.write(`ok: ${corpus.files.length} recap posts, ${corpus.talks.length} talks, ${corpus.events.length} events\n`);
+    const schedules = corpus.files.filter(isScheduleFile).length;
+    const recaps = corpus.files.length - schedules;
+    const extra = schedules ? `, ${schedules} schedule file(s)` : '';
+    process.stdout.write(`ok: ${recaps} recap posts, ${corpus.talks.length} talks, ${corpus.events.length} events${extra}\n`);
     return 0;
   } catch (err) {
     if (!(err instanceof CorpusInvalidError)) throw err;
@@ -79,6 +85,8 @@ export async function cli(argv: string[]): Promise<number> {
       case 'corpus':
         if (rest[0] === 'check') return await corpusCheck(rest.slice(1));
         break;
+      case 'import':
+        return await importCommand(rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       case 'start': {
         const { main } = await import('./main.ts');
         return await main();

@@ -1,10 +1,19 @@
 /** Reading environment variables: the one error type for bad settings, and a trimmed getter. */
 export type Env = Record<string, string | undefined>;
 
+/**
+ * Replaces the user name and password in every URL of `text` (`https://user:secret@host` ->
+ * `https://[redacted]@host`), so an error that echoes a setting never shows a password.
+ */
+export function redactUserinfo(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"]*@/gi, '$1[redacted]@');
+}
+
 export class ConfigError extends Error {
   readonly variable: string;
+  /** `message` may echo the value: any password in a URL is cut out of it. */
   constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
+    super(`${variable}: ${redactUserinfo(message)}`);
     this.name = 'ConfigError';
     this.variable = variable;
   }

@@ -8,8 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
 import { loadLibrary } from './core/library.ts';
-import { startDiscord } from './adapters/discord/index.ts';
-import { startSlack } from './adapters/slack/index.ts';
 import { renderText } from './adapters/shell/render.ts';
 import { runShell } from './adapters/shell/shell.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -49,13 +47,16 @@ export async function main(): Promise<number> {
   const parts: Stoppable[] = [];
   const targets: Target[] = [];
   try {
+    // The platform SDKs load only when configured: importing them costs about half a second.
     if (config.slack) {
+      const { startSlack } = await import('./adapters/slack/index.ts');
       const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }) });
       parts.push({ name: 'slack', stop: () => slack.stop() });
       const channel = config.daily.slackChannel;
       if (channel) targets.push({ key: `slack:${channel}`, post: (reply) => slack.post(channel, reply) });
     }
     if (config.discord) {
+      const { startDiscord } = await import('./adapters/discord/index.ts');
       const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
       parts.push({ name: 'discord', stop: () => discord.stop() });
       const channel = config.daily.discordChannel;

@@ -2,13 +2,14 @@
  * The bot's handler: a request in, a neutral Reply out. Every adapter calls this and only
  * renders what it returns.
  */
+import { completeQuery, type Choice, type CompleteOptions } from './complete.ts';
 import { talkLinks } from './corpus/links.ts';
 import type { Library } from './library.ts';
 import { messages } from './messages.ts';
 import { cleanInput } from './normalize.ts';
 import { answer } from './answer.ts';
 import { FILTER_NAMES, MAX_QUERY_LENGTH, type QueryError } from './query.ts';
-import type { Hit, Notice, Reply } from './reply.ts';
+import type { Hit, Notice, Page, PlainNoticeCode, Reply } from './reply.ts';
 import type { Found, Match } from './search.ts';
 import { makeSnippet } from './snippet.ts';
 import type { Locale, Talk } from './types.ts';
@@ -23,6 +24,13 @@ export interface Request {
   locale?: Locale;
   offset?: number;
   limit?: number;
+  /**
+   * How many of a page's hits one message can show, measured by the adapter; the page is cut to
+   * that many (at least one) and the next page starts after the last one shown.
+   */
+  fit?: (hits: readonly Hit[], firstNumber: number) => number;
+  /** Paging is typed ("next", "prev") rather than pressed: the help lists those words too. */
+  typedPaging?: boolean;
 }
 
 export interface BotOptions {
@@ -66,29 +74,39 @@ export class Bot {
     const locale = req.locale ?? this.defaultLocale;
     const text = cleanInput(req.text);
     const word = text.toLowerCase();
-    if (HELP_WORDS.has(word) || text === '') return this.help(locale);
+    if (HELP_WORDS.has(word) || text === '') return this.help(locale, req.typedPaging);
     if (TODAY_WORDS.has(word)) return this.today(locale);
-    return this.search(text, locale, req.offset ?? 0, req.limit ?? this.pageSize);
+    return this.search(text, locale, req.offset ?? 0, req.limit ?? this.pageSize, req.fit);
   }
 
-  help(locale: Locale): Reply {
+  help(locale: Locale, typedPaging = false): Reply {
     const m = messages(locale);
-    return { kind: 'help', locale, title: m.helpTitle, entries: m.help, footer: m.helpFooter };
+    const entries = typedPaging ? [...m.help, ...m.helpPaging] : m.help;
+    return { kind: 'help', locale, title: m.helpTitle, entries, footer: m.helpFooter };
+  }
+
+  /** A reply that is one notice from the catalogue: what adapters say without writing words. */
+  notice(code: PlainNoticeCode, locale: Locale = this.defaultLocale): Reply {
+    return { kind: 'message', locale, notices: [plainNotice(code, locale)] };
+  }
+
+  /** Completions for a query being typed (Discord's autocomplete, the terminal's Tab). */
+  complete(typed: string, locale: Locale = this.defaultLocale, opts?: CompleteOptions): Choice[] {
+    return completeQuery(typed, this.library.index, locale, opts);
   }
 
   today(locale: Locale): Reply {
     const talk = this.pickToday();
-    if (!talk) return { kind: 'message', locale, notices: [{ code: 'no_talks', text: messages(locale).noTalks }] };
+    if (!talk) return this.notice('no_talks', locale);
     return this.talkOfTheDay(locale, talk, this.date());
   }
 
   /** One talk's whole summary in `locale`: what an "other language" button shows. */
   summary(id: string, locale: Locale): Reply {
-    const m = messages(locale);
     const talk = this.library.index.get(id);
-    if (!talk) return { kind: 'message', locale, notices: [{ code: 'page_expired', text: m.pageExpired }] };
+    if (!talk) return this.notice('page_expired', locale);
     const hit = toHit({ talk, score: 0, terms: [] }, locale, Number.MAX_SAFE_INTEGER);
-    return { kind: 'talk', locale, header: m.summaryHeading, hit };
+    return { kind: 'talk', locale, header: messages(locale).summaryHeading, hit };
   }
 
   /** A talk with a longer excerpt, headed as the talk of the day for `date` (YYYY-MM-DD). */
@@ -97,7 +115,7 @@ export class Bot {
     return { kind: 'talk', locale, header: messages(locale).todayHeading({ date }), hit };
   }
 
-  search(text: string, locale: Locale, offset: number, limit: number): Reply {
+  search(text: string, locale: Locale, offset: number, limit: number, fit?: Request['fit']): Reply {
     const m = messages(locale);
     const a = answer(this.library, text);
     const q = a.query;
@@ -122,13 +140,18 @@ export class Bot {
     const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(limit) || this.pageSize));
     const total = matches.length;
     if (offset >= total || offset < 0 || !Number.isInteger(offset)) {
-      notices.push({ code: 'page_expired', text: m.pageExpired });
+      notices.push(plainNotice('page_expired', locale));
       return { kind: 'message', locale, notices };
     }
-    const hits = matches.slice(offset, offset + size).map((match) => toHit(match, locale));
+    const all = matches.slice(offset, offset + size).map((match) => toHit(match, locale));
+    const shown = fit ? Math.max(1, Math.min(all.length, Math.floor(fit(all, offset + 1)) || 1)) : all.length;
+    const hits = all.slice(0, shown);
     const range = { total, from: offset + 1, to: offset + hits.length };
     const header = q.text ? m.resultsHeader({ query: q.display, ...range }) : m.listHeader(range);
-    return { kind: 'results', locale, header, hits, page: { query: q.display, offset, limit: size, total }, notices };
+    const page: Page = { query: q.display, offset, limit: size, total };
+    if (offset + shown < total) page.next = offset + shown;
+    if (offset > 0) page.previous = Math.max(0, offset - size);
+    return { kind: 'results', locale, header, hits, page, notices };
   }
 
   /** No talk matches: say so, name the words no talk has, and show the closest talks apart. */
@@ -145,6 +168,20 @@ export class Bot {
     const related = { header: m.relatedHeader, hits: found.related.map((match) => toHit(match, locale)) };
     return { kind: 'message', locale, notices, related };
   }
+}
+
+function plainNotice(code: PlainNoticeCode, locale: Locale): Notice {
+  const m = messages(locale);
+  const text: Record<PlainNoticeCode, string> = {
+    apology: m.apology,
+    page_expired: m.pageExpired,
+    no_talks: m.noTalks,
+    no_more_results: m.noMoreResults,
+    first_page: m.firstPage,
+    no_search_yet: m.noSearchYet,
+    welcome: m.welcome,
+  };
+  return { code, text: text[code] };
 }
 
 function queryErrorNotice(error: QueryError, locale: Locale, query: string): Notice {
@@ -171,13 +208,25 @@ export function toHit(match: Match, locale: Locale, snippetLength?: number): Hit
     event: { id: talk.event.id, name: talk.event.name, year: talk.event.year },
     track: talk.track,
     speakers: talk.speakers,
-    snippet: makeSnippet(talk.summary[locale], match.terms, snippetLength),
-    summary: talk.summary[locale],
-    other: { locale: other, text: talk.summary[other] },
+    snippet: makeSnippet(talk.summary?.[locale] ?? labelledAbstract(talk, locale), match.terms, snippetLength),
+    summary: talkText(talk, locale),
+    other: { locale: other, text: talkText(talk, other) },
     links: talkLinks(talk),
-    credit: m.credit({ publication: talk.recap.publication, title: talk.recap.title, author: talk.recap.author }),
+    credit: talk.recap
+      ? m.credit({ publication: talk.recap.publication, title: talk.recap.title, author: talk.recap.author })
+      : m.scheduleCredit({ event: talk.event.name }),
     score: match.score,
   };
+}
+
+/** The official abstract headed by its label, or '' when the talk has none. */
+function labelledAbstract(talk: Talk, locale: Locale): string {
+  return talk.abstract ? `${messages(locale).officialAbstract}: ${talk.abstract}` : '';
+}
+
+/** Everything a reader gets about a talk: the recap summary first, then the official abstract. */
+function talkText(talk: Talk, locale: Locale): string {
+  return [talk.summary?.[locale], labelledAbstract(talk, locale)].filter(Boolean).join('\n\n');
 }
 
 function randomTalk(library: Library): Talk | undefined {

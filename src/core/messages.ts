@@ -1,6 +1,7 @@
 /**
- * Everything the bot says to users, in Japanese and English. Adapters and the core take their
- * words from here and nowhere else; both languages must define every message.
+ * Everything the bot says to users, in Japanese and English. The core builds replies from these;
+ * adapters take only labels (buttons, link names, the speakers line) from here. Both languages
+ * define every message (the help is one bilingual text, shared by both).
  */
 import type { LinkKind, Locale } from './types.ts';
 
@@ -29,10 +30,22 @@ export interface Messages {
   emptyQuery: string;
   apology: string;
   pageExpired: string;
+  /** "next" typed on the last page, "prev" on the first, or either before any search. */
+  noMoreResults: string;
+  firstPage: string;
+  noSearchYet: string;
+  /** The terminal's greeting, and how it says the words "next" and "prev" page. */
+  welcome: string;
+  typeNext: string;
+  typePrevious: string;
   todayHeading(p: { date: string }): string;
   noTalks: string;
   link: Record<LinkKind, string>;
   credit(p: { publication?: string; title: string; author?: string }): string;
+  /** Credit for a talk known only from its event's schedule. */
+  scheduleCredit(p: { event: string }): string;
+  /** Heads a talk's official (English) abstract from the schedule. */
+  officialAbstract: string;
   speakers: string;
   next: string;
   previous: string;
@@ -43,6 +56,8 @@ export interface Messages {
   summaryHeading: string;
   helpTitle: string;
   help: HelpEntry[];
+  /** Help entries for where paging is typed rather than pressed (the terminal). */
+  helpPaging: HelpEntry[];
   helpFooter: string;
   /** Discord's /kubecon command and its query option (100 characters at most each). */
   commandDescription: string;
@@ -68,11 +83,19 @@ const ja: Messages = {
   emptyQuery: '検索語を入力してください。',
   apology: 'すみません、処理中にエラーが発生しました。少し時間をおいてもう一度お試しください。',
   pageExpired: 'この検索結果は古くなっています。もう一度検索してください。',
+  noMoreResults: 'これ以上の検索結果はありません。',
+  firstPage: 'これが最初のページです。',
+  noSearchYet: 'まだ検索していません。検索語を入力してください。',
+  welcome: 'kubecon-bot: 検索語を入力してください。help で使い方、Ctrl-D で終了します。',
+  typeNext: 'next: 次へ',
+  typePrevious: 'prev: 前へ',
   todayHeading: ({ date }) => `今日のトーク (${date})`,
   noTalks: '表示できるトークがありません。',
   link: { recap: 'レポート記事', talk: 'セッションページ', video: '動画' },
   credit: ({ publication, title, author }) =>
     `出典: ${[publication, `「${title}」`, author].filter(Boolean).join(' ')}`,
+  scheduleCredit: ({ event }) => `出典: ${event} 公式スケジュール`,
+  officialAbstract: '公式アブストラクト (英語)',
   speakers: '登壇者',
   next: '次へ',
   previous: '前へ',
@@ -89,6 +112,10 @@ const ja: Messages = {
     { example: 'security year:2022', text: '年で絞り込み / filter by year' },
     { example: 'today', text: '今日のトーク / talk of the day' },
     { example: 'help', text: 'この説明 / this help' },
+  ],
+  helpPaging: [
+    { example: 'next', text: '次のページ / next page' },
+    { example: 'prev', text: '前のページ / previous page' },
   ],
   helpFooter: 'KubeCon と CloudNative Days のレポート記事から作ったトークの要約を検索します。',
   commandDescription: 'KubeCon と CloudNative Days のトークを検索します',
@@ -115,11 +142,19 @@ const en: Messages = {
   emptyQuery: 'Please type something to search for.',
   apology: 'Sorry, something went wrong on our side. Please try again in a moment.',
   pageExpired: 'These results are out of date. Please search again.',
+  noMoreResults: 'There are no more results.',
+  firstPage: 'This is the first page.',
+  noSearchYet: 'Nothing searched yet. Type something to search for.',
+  welcome: 'kubecon-bot: type a search, "help" for help, Ctrl-D to quit.',
+  typeNext: 'next: Next',
+  typePrevious: 'prev: Previous',
   todayHeading: ({ date }) => `Talk of the day (${date})`,
   noTalks: 'There are no talks to show.',
   link: { recap: 'Recap', talk: 'Talk page', video: 'Video' },
   credit: ({ publication, title, author }) =>
     `Source: ${[publication, `"${title}"`, author ? `by ${author}` : ''].filter(Boolean).join(' ')}`,
+  scheduleCredit: ({ event }) => `Source: the official schedule of ${event}`,
+  officialAbstract: 'Official abstract',
   speakers: 'Speakers',
   next: 'Next',
   previous: 'Previous',
@@ -129,6 +164,7 @@ const en: Messages = {
   summaryHeading: 'English summary',
   helpTitle: ja.helpTitle,
   help: ja.help,
+  helpPaging: ja.helpPaging,
   helpFooter: 'Searches summaries of KubeCon and CloudNative Days talks, written from Japanese recap posts.',
   commandDescription: 'Search KubeCon and CloudNative Days talks',
   queryOptionDescription: 'Keywords or a question, today (talk of the day) or help',

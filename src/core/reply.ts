@@ -1,5 +1,6 @@
 /**
- * The neutral reply: what to say, not how a platform draws it. Adapters only render these.
+ * The neutral reply: what to say, not how a platform draws it. Adapters render these; the only
+ * words they add are labels (buttons, link names) from the message catalogue.
  */
 import type { HelpEntry } from './messages.ts';
 import type { Link, Locale, SnippetPart } from './types.ts';
@@ -21,17 +22,29 @@ export interface Hit {
   score: number;
 }
 
-/** What paging needs to run the same search again at another offset. */
+/**
+ * What paging needs to run the same search again at another offset. The core works out where
+ * the next and previous pages start, so no adapter repeats the arithmetic.
+ */
 export interface Page {
   query: string;
   offset: number;
+  /** Hits asked for per page; this page may show fewer when the adapter said fewer fit. */
   limit: number;
   total: number;
+  /** Where the next page starts; absent on the last page. */
+  next?: number;
+  /** Where the previous page starts; absent on the first page. */
+  previous?: number;
 }
 
+/** Notices that need nothing filled in, so an adapter can ask the core for one by its code. */
+export type PlainNoticeCode =
+  | 'apology' | 'page_expired' | 'no_talks' | 'no_more_results' | 'first_page' | 'no_search_yet' | 'welcome';
+
 export type NoticeCode =
-  | 'no_results' | 'did_you_mean' | 'search_tips' | 'query_truncated' | 'unknown_event'
-  | 'bad_year' | 'apology' | 'page_expired' | 'no_talks' | 'empty_query'
+  | PlainNoticeCode
+  | 'no_results' | 'did_you_mean' | 'search_tips' | 'query_truncated' | 'unknown_event' | 'bad_year' | 'empty_query'
   /** Words no talk has: with no match, or above results that match the other words. */
   | 'unmatched_words' | 'partly_unmatched'
   /** `lang:en`: not a filter; names the filters there are. */
@@ -57,11 +70,3 @@ export type Reply =
   | { kind: 'message'; locale: Locale; notices: Notice[]; related?: Related }
   | { kind: 'help'; locale: Locale; title: string; entries: HelpEntry[]; footer: string }
   | { kind: 'talk'; locale: Locale; header: string; hit: Hit };
-
-export function hasNext(page: Page): boolean {
-  return page.offset + page.limit < page.total;
-}
-
-export function hasPrevious(page: Page): boolean {
-  return page.offset > 0;
-}

@@ -29,8 +29,9 @@ function fieldText(talk: Talk, field: Field): string {
     case 'tags': return talk.tags.join(', ');
     case 'event': return `${talk.event.name} ${talk.event.id} ${talk.event.city ?? ''} ${talk.event.year}`;
     case 'track': return talk.track ?? '';
-    case 'ja': return talk.summary.ja;
-    case 'en': return talk.summary.en;
+    case 'ja': return talk.summary?.ja ?? '';
+    // The official abstract is English text: it is searched with the English summary.
+    case 'en': return [talk.summary?.en, talk.abstract].filter(Boolean).join('\n\n');
   }
 }
 

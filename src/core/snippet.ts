@@ -1,6 +1,9 @@
 /**
  * A window of a summary around the words a search matched, with those words marked. Cuts fall
- * between user-perceived characters, never inside one.
+ * between words (never inside one, in Japanese as in English) and between user-perceived
+ * characters. Finding the matches reads the summary once; everything else (segmenting into
+ * characters and words) is done on the window only, so a long summary costs little more than a
+ * short one.
  */
 import { isLatinTerm } from './analyzer.ts';
 import { splitGraphemes, VARIANTS } from './normalize.ts';
@@ -9,43 +12,43 @@ import type { SnippetPart } from './types.ts';
 export const SNIPPET_LENGTH = 160;
 const LEAD = 30;
 const ELLIPSIS = '…';
+/** How far (in characters) a cut may move to reach a word boundary before it gives up. */
+const WORD_SLACK = 12;
 
-/** The grapheme ranges [start, end) of each matched term in `chars`. */
-function findRanges(chars: string[], terms: readonly string[]): Array<[number, number]> {
-  // Normalise per character so positions in the normalised text are positions in the original.
-  const norm = chars.map((c) => c.normalize('NFKC').toLowerCase());
-  const text = norm.join('');
-  const offsets: number[] = [];
-  let pos = 0;
-  for (const c of norm) {
-    offsets.push(pos);
-    pos += c.length;
-  }
-  const toIndex = (off: number) => {
-    let lo = 0;
-    let hi = offsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offsets[mid]! <= off) lo = mid;
-      else hi = mid - 1;
+const words = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** The ranges [start, end) in UTF-16 units of each matched term in `text`, sorted and merged. */
+function findRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  // Normalise per code point so every position in the normalised text maps back to the original.
+  let norm = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const n = cp < 0x80 ? text[i]!.toLowerCase() : String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+    for (let k = 0; k < n.length; k++) {
+      from.push(i);
+      to.push(i + width);
     }
-    return lo;
-  };
+    norm += n;
+    i += width;
+  }
   const forms = new Set<string>();
   for (const t of terms) {
     if (!t) continue;
     forms.add(t);
-    for (const [from, to] of VARIANTS) if (t.includes(to)) forms.add(t.replaceAll(to, from));
+    for (const [variant, canonical] of VARIANTS) if (t.includes(canonical)) forms.add(t.replaceAll(canonical, variant));
   }
   const ranges: Array<[number, number]> = [];
   for (const form of forms) {
     const latin = isLatinTerm(form);
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-      if (latin && at > 0 && /[a-z0-9]/.test(text[at - 1]!)) continue;
+    for (let at = norm.indexOf(form); at >= 0; at = norm.indexOf(form, at + 1)) {
+      if (latin && at > 0 && /[a-z0-9]/.test(norm[at - 1]!)) continue;
       let end = at + form.length;
       // A Latin match covers the whole word it starts (container -> containers).
-      if (latin) while (end < text.length && /[a-z0-9]/.test(text[end]!)) end++;
-      ranges.push([toIndex(at), toIndex(end - 1) + 1]);
+      if (latin) while (end < norm.length && /[a-z0-9]/.test(norm[end]!)) end++;
+      ranges.push([from[at]!, to[end - 1]!]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -58,41 +61,109 @@ function findRanges(chars: string[], terms: readonly string[]): Array<[number, n
   return merged;
 }
 
-/** Where to start a window of `length` so it holds the most matches. */
-function bestStart(ranges: Array<[number, number]>, length: number, total: number): number {
-  if (ranges.length === 0 || total <= length) return 0;
+/** The start of the match that begins the window of `span` units holding the most matches. */
+function bestAnchor(ranges: Array<[number, number]>, span: number): number {
   let best = 0;
-  let bestCount = -1;
-  for (let i = 0; i < ranges.length; i++) {
-    const start = ranges[i]![0];
-    const count = ranges.filter((r) => r[0] >= start && r[1] <= start + length - LEAD).length;
-    if (count > bestCount) {
-      bestCount = count;
-      best = start;
+  let bestCount = 0;
+  // Ranges are sorted and disjoint, so their ends are sorted too: one pass with two pointers.
+  for (let i = 0, j = 0; i < ranges.length; i++) {
+    j = Math.max(j, i);
+    while (j < ranges.length && ranges[j]![1] <= ranges[i]![0] + span) j++;
+    if (j - i > bestCount) {
+      bestCount = j - i;
+      best = ranges[i]![0];
     }
   }
-  return Math.max(0, Math.min(best - LEAD, total - length));
+  return best;
+}
+
+/** Whether a word starts or ends before `chars[at]`, judged from the words around it. */
+function isWordBoundary(chars: readonly string[], at: number): boolean {
+  if (at <= 0 || at >= chars.length) return true;
+  const from = Math.max(0, at - 2 * WORD_SLACK);
+  const before = chars.slice(from, at).join('');
+  const around = before + chars.slice(at, at + 2 * WORD_SLACK).join('');
+  for (const s of words.segment(around)) {
+    if (s.index === before.length) return true;
+    if (s.index > before.length) return false;
+  }
+  return false;
 }
 
 export function makeSnippet(text: string, terms: readonly string[], length = SNIPPET_LENGTH): SnippetPart[] {
-  const chars = splitGraphemes(text.replace(/\s*\n+\s*/g, ' '));
-  const ranges = findRanges(chars, terms);
-  let start = bestStart(ranges, length, chars.length);
-  // Prefer to begin at a sentence start shortly before the first match.
+  const flat = text.replace(/\s*\n+\s*/g, ' ');
+  const ranges = findRanges(flat, terms);
+  // Only the part of the text the window can reach is segmented: from well before the best
+  // match to well after it (a character is one or two units, rarely more).
+  const anchor = ranges.length > 0 ? bestAnchor(ranges, length - LEAD) : 0;
+  const reach = Math.min(length * 3, flat.length);
+  let r0 = Math.max(0, anchor - reach);
+  if (/[\uDC00-\uDFFF]/.test(flat[r0] ?? '')) r0--;
+  let r1 = Math.min(flat.length, anchor + reach + length);
+  if (/[\uD800-\uDBFF]/.test(flat[r1 - 1] ?? '')) r1++;
+  const chars = splitGraphemes(flat.slice(r0, r1));
+  const unitIndex: number[] = [];
+  let u = r0;
+  for (const c of chars) {
+    unitIndex.push(u);
+    u += c.length;
+  }
+  unitIndex.push(u);
+  /** The grapheme (in `chars`) that holds unit `at` of `flat`. */
+  const charAt = (at: number) => {
+    let lo = 0;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (unitIndex[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const marks = ranges
+    .filter(([a, b]) => b > r0 && a < r1)
+    .map(([a, b]): [number, number] => [charAt(Math.max(a, r0)), charAt(Math.min(b, r1) - 1) + 1]);
+
+  const total = chars.length;
+  let start = 0;
+  if (total > length && ranges.length > 0) start = Math.max(0, Math.min(charAt(anchor) - LEAD, total - length));
+  // Prefer to begin at a sentence start shortly before the first match, else at a word start.
   if (start > 0) {
-    for (let i = start; i < Math.min(start + LEAD, chars.length); i++) {
+    let moved = false;
+    for (let i = start; i < Math.min(start + LEAD, total); i++) {
       const prev = chars[i - 1]!;
       if (/[。！？]/.test(prev)) {
         start = i;
+        moved = true;
         break;
       }
       if (/[.!?]/.test(prev) && chars[i] === ' ') {
         start = i + 1;
+        moved = true;
         break;
       }
     }
+    if (!moved) {
+      for (let i = start; i < Math.min(start + WORD_SLACK, total); i++) {
+        if (isWordBoundary(chars, i)) {
+          start = i;
+          break;
+        }
+      }
+    }
+    while (start < total && chars[start] === ' ') start++;
   }
-  const end = Math.min(chars.length, start + length);
+  let end = Math.min(total, start + length);
+  if (end < total) {
+    for (let i = end; i > Math.max(start, end - WORD_SLACK); i--) {
+      if (isWordBoundary(chars, i)) {
+        end = i;
+        break;
+      }
+    }
+    while (end > start && chars[end - 1] === ' ') end--;
+  }
+
   const parts: SnippetPart[] = [];
   const push = (t: string, mark: boolean) => {
     if (!t) return;
@@ -100,18 +171,18 @@ export function makeSnippet(text: string, terms: readonly string[], length = SNI
     if (last && last.mark === mark) last.text += t;
     else parts.push({ text: t, mark });
   };
-  if (start > 0) push(ELLIPSIS, false);
+  if (unitIndex[start]! > 0) push(ELLIPSIS, false);
   let i = start;
-  for (const [a, b] of ranges) {
+  for (const [a, b] of marks) {
     if (b <= start || a >= end) continue;
-    const s = Math.max(a, start);
+    const s = Math.max(a, i);
     push(chars.slice(i, s).join(''), false);
     const e = Math.min(b, end);
     push(chars.slice(s, e).join(''), true);
     i = e;
   }
   push(chars.slice(i, end).join(''), false);
-  if (end < chars.length) push(ELLIPSIS, false);
+  if (unitIndex[end]! < flat.length) push(ELLIPSIS, false);
   return parts;
 }
 

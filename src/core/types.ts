@@ -9,6 +9,8 @@ export interface EventInfo {
   end: string;
   year: number;
   scheduleUrl?: string;
+  /** IANA time zone of the venue (e.g. Europe/Paris), when a schedule file gives it. */
+  timeZone?: string;
 }
 
 export interface Recap {
@@ -29,9 +31,15 @@ export interface Talk {
   talkUrl?: string;
   videoUrl?: string;
   tags: string[];
-  summary: Record<Locale, string>;
+  /** This project's summaries, written from a recap; absent for a talk known only from a schedule. */
+  summary?: Record<Locale, string>;
+  /** The session's official abstract (English), from the event's schedule. */
+  abstract?: string;
+  /** The room, from the event's schedule. */
+  room?: string;
   event: EventInfo;
-  recap: Recap;
+  /** The recap post the summaries come from; absent for a talk known only from a schedule. */
+  recap?: Recap;
   /** Where the talk's heading is, for error messages. */
   source: { file: string; line: number };
 }

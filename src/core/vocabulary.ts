@@ -38,7 +38,7 @@ export class Vocabulary {
   static fromTalks(talks: readonly Talk[]): Vocabulary {
     const freq = new Map<string, number>();
     for (const t of talks) {
-      const text = [t.title, t.tags.join(' '), t.speakers.join(' '), t.summary.ja, t.summary.en].join(' ');
+      const text = [t.title, t.tags.join(' '), t.speakers.join(' '), t.summary?.ja ?? '', t.summary?.en ?? '', t.abstract ?? ''].join(' ');
       for (const w of new Set(normalize(text).match(WORD) ?? [])) {
         if (w.length >= 3) freq.set(w, (freq.get(w) ?? 0) + 1);
       }

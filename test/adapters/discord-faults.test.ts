@@ -31,9 +31,8 @@ function gatedBot(): Answerer & { release(): void; asked: Promise<void> } {
   return {
     asked,
     defaultLocale: bot.defaultLocale,
-    get current() {
-      return bot.current;
-    },
+    notice: (code, locale) => bot.notice(code, locale),
+    complete: (typed, locale) => bot.complete(typed, locale),
     async handle(req: Request) {
       ask();
       await gate;
@@ -115,7 +114,8 @@ describe('discord adapter with a slow or failing core', { timeout: 15_000 }, () 
     });
     const broken: Answerer = {
       defaultLocale: 'en',
-      current: bot.current,
+      notice: (code, locale) => bot.notice(code, locale),
+      complete: (typed, locale) => bot.complete(typed, locale),
       handle() {
         throw new Error('index exploded');
       },
@@ -131,9 +131,12 @@ describe('discord adapter with a slow or failing core', { timeout: 15_000 }, () 
     assert.equal(body.data.flags, MessageFlags.Ephemeral);
     const mention = await fake.replyTo(fake.mention('gvisor'));
     assert.equal(mention.body.content, messages('en').apology);
+    const other = await fake.callback(fake.press(`kq1o|ja|${bot.current.index.talks[0]!.id}`, { content: 'old' }, 'en-US'));
+    assert.equal(other.body.data.content, messages('en').apology, 'the other-language button apologises too');
+    assert.equal(other.body.data.flags, MessageFlags.Ephemeral);
     await handle.stop();
     const errors = lines.filter((l) => l.level >= 50);
-    assert.equal(errors.length, 2, JSON.stringify(errors));
+    assert.equal(errors.length, 3, JSON.stringify(errors));
     assert.ok(!JSON.stringify(lines).includes(fake.config.token), 'the bot token is never logged');
     assert.ok(!JSON.stringify(lines).includes(ref.token), 'the interaction token is never logged');
   });

@@ -1,14 +1,13 @@
 /**
  * The pure parts of the Discord adapter: rendering within Discord's limits, escaping, button
- * ids, mention parsing and autocomplete choices.
+ * ids and mention parsing.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { completeQuery } from '../../src/adapters/discord/autocomplete.ts';
 import { decodePress, pagingIds, suggestionId } from '../../src/adapters/discord/ids.ts';
 import { mentionQuery } from '../../src/adapters/discord/mention.ts';
-import { embedLength, LIMITS, renderReply } from '../../src/adapters/discord/render.ts';
+import { embedLength, hitsThatFit, LIMITS, renderReply } from '../../src/adapters/discord/render.ts';
 import { escapeText, fit } from '../../src/adapters/discord/text.ts';
 import type { Hit, Reply } from '../../src/core/reply.ts';
 import { realBot } from '../helpers/bot.ts';
@@ -36,8 +35,10 @@ function assertWithinLimits(reply: Reply): void {
 
 describe('renderReply', () => {
   it('shows at most 10 embeds and 6,000 characters, and pages on from the last one shown', () => {
-    const reply = bot.handle({ text: 'kubernetes', locale: 'ja', limit: 20 });
+    const fit = (hits: readonly Hit[], first: number) => hitsThatFit(hits, 'ja', first);
+    const reply = bot.handle({ text: 'kubernetes', locale: 'ja', limit: 20, fit });
     assert.equal(reply.kind, 'results');
+    assert.equal(reply.hits.length, 10);
     assertWithinLimits(reply);
     const out = renderReply(reply);
     assert.equal(out.embeds.length, 10);
@@ -140,24 +141,5 @@ describe('mentionQuery', () => {
     assert.equal(mentionQuery('gvisor', BOT, false), null);
     assert.equal(mentionQuery('<@1180000000000000300> gvisor', BOT, false), null);
     assert.equal(mentionQuery('gvisor', BOT, true), 'gvisor');
-  });
-});
-
-describe('completeQuery', () => {
-  const index = bot.current.index;
-  it('completes the word being typed after earlier words', () => {
-    const values = completeQuery('wasm kube', index, 'ja').map((c) => c.value);
-    assert.ok(values.includes('wasm kubernetes'), values.join(', '));
-  });
-  it('offers today and help by their first letters', () => {
-    assert.equal(completeQuery('to', index, 'en')[0]?.value, 'today');
-    assert.equal(completeQuery('he', index, 'en')[0]?.value, 'help');
-  });
-  it('stays within Discord\'s limits for any input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (typed) => {
-      const choices = completeQuery(typed, index, 'ja');
-      assert.ok(choices.length <= 25);
-      assert.ok(choices.every((c) => c.name.length >= 1 && c.name.length <= 100 && c.value.length >= 1 && c.value.length <= 100));
-    }), { numRuns: 200 });
   });
 });

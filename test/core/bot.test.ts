@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { messages } from '../../src/core/messages.ts';
-import { hasNext } from '../../src/core/reply.ts';
 import { realBot } from '../helpers/bot.ts';
 
 const bot = await realBot({ date: () => '2026-11-23' });
@@ -27,10 +26,23 @@ describe('bot replies', () => {
 
   it('pages through results', () => {
     const first = bot.handle({ text: 'kubernetes' });
-    assert.ok(first.kind === 'results' && hasNext(first.page));
-    const second = bot.handle({ text: first.page.query, offset: 5 });
-    assert.ok(second.kind === 'results' && second.page.offset === 5);
+    assert.ok(first.kind === 'results' && first.page.next === 5 && first.page.previous === undefined);
+    const second = bot.handle({ text: first.page.query, offset: first.page.next });
+    assert.ok(second.kind === 'results' && second.page.offset === 5 && second.page.previous === 0);
     assert.notDeepEqual(second.hits.map((h) => h.id), first.hits.map((h) => h.id));
+    const total = second.page.total;
+    const last = bot.handle({ text: first.page.query, offset: total - 1 });
+    assert.ok(last.kind === 'results' && last.page.next === undefined && last.page.previous === total - 6);
+  });
+
+  it('cuts a page to the hits the adapter says fit, and pages on from there', () => {
+    const r = bot.handle({ text: 'kubernetes', fit: (hits, first) => (first === 1 && hits.length === 5 ? 2 : 99) });
+    assert.ok(r.kind === 'results');
+    assert.equal(r.hits.length, 2);
+    assert.equal(r.page.next, 2);
+    assert.match(r.header, /1〜2件目/);
+    const none = bot.handle({ text: 'kubernetes', fit: () => 0 });
+    assert.ok(none.kind === 'results' && none.hits.length === 1, 'a page always shows one hit');
   });
 
   it('treats an out-of-range page as expired', () => {

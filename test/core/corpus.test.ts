@@ -41,8 +41,8 @@ describe('the real corpus', async () => {
 
   it('gives every talk both summaries, a credit and at least a talk page and a video link', () => {
     for (const t of talks) {
-      assert.ok(t.summary.ja.length > 40 && t.summary.en.length > 40, t.id);
-      assert.ok(t.recap.title, t.id);
+      assert.ok(t.summary && t.summary.ja.length > 40 && t.summary.en.length > 40, t.id);
+      assert.ok(t.recap?.title, t.id);
       const kinds = talkLinks(t).map((l) => l.kind);
       assert.ok(kinds.includes('talk') && kinds.includes('video'), `${t.id}: ${kinds.join(',')}`);
     }

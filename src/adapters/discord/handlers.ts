@@ -1,21 +1,21 @@
 /**
  * Turns Discord events into core requests and sends back the rendered Reply: mentions and
  * direct messages, the /kubecon command, its autocomplete, and button presses. Every send
- * carries allowed mentions that ping no one. Each failure is logged once and the user gets the
- * catalogue's apology.
+ * carries allowed mentions that ping no one. `onMessage` and `onInteraction` are the one error
+ * boundary: a failure anywhere below is logged once there, and anything repliable gets the core's
+ * apology.
  */
 import {
   MessageFlags,
   type AutocompleteInteraction, type BaseMessageOptions, type ButtonInteraction, type ChatInputCommandInteraction,
-  type Interaction, type Message, type MessageMentionOptions,
+  type Interaction, type Message, type MessageMentionOptions, type RepliableInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Request } from '../../core/bot.ts';
-import type { Library } from '../../core/library.ts';
-import { messages, toLocale } from '../../core/messages.ts';
-import type { Reply } from '../../core/reply.ts';
+import type { Choice } from '../../core/complete.ts';
+import { toLocale } from '../../core/messages.ts';
+import type { PlainNoticeCode, Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/types.ts';
-import { completeQuery } from './autocomplete.ts';
 import { COMMAND_NAME, QUERY_OPTION } from './commands.ts';
 import { loggable } from './errors.ts';
 import { decodePress } from './ids.ts';
@@ -27,8 +27,10 @@ export interface Answerer {
   handle(req: Request): Reply | Promise<Reply>;
   /** One talk's whole summary in a language (the "other language" buttons). */
   summary(id: string, locale: Locale): Reply;
+  /** A reply that is one notice (an apology, results out of date). */
+  notice(code: PlainNoticeCode, locale?: Locale): Reply;
+  complete(typed: string, locale?: Locale): Choice[];
   readonly defaultLocale: Locale;
-  readonly current: Pick<Library, 'index'>;
 }
 
 export interface Context {
@@ -45,12 +47,10 @@ export function toMessage(reply: Reply): BaseMessageOptions {
   return { ...renderReply(reply), allowedMentions: NO_PINGS };
 }
 
-/** The core's answer, asked again with a smaller page when not every hit fits one message. */
-async function answer(ctx: Context, req: Request): Promise<Reply> {
-  const reply = await ctx.bot.handle(req);
-  if (reply.kind !== 'results') return reply;
-  const fits = hitsThatFit(reply);
-  return fits < reply.hits.length ? ctx.bot.handle({ ...req, limit: fits }) : reply;
+/** The core's answer, its page cut to the hits one message can show. */
+function answer(ctx: Context, req: Request): Reply | Promise<Reply> {
+  const locale = req.locale ?? ctx.bot.defaultLocale;
+  return ctx.bot.handle({ ...req, fit: (hits, first) => hitsThatFit(hits, locale, first) });
 }
 
 function localeOf(ctx: Context, interaction: Interaction): Locale {
@@ -68,31 +68,31 @@ export async function onMessage(ctx: Context, message: Message, botId: string): 
     ctx.log.debug({ kind: reply.kind, channelId: message.channelId }, 'discord: answered a message');
   } catch (err) {
     ctx.log.error({ err: loggable(err), channelId: message.channelId, messageId: message.id }, 'discord: could not answer a message');
-    await message.reply({ content: messages(locale).apology, allowedMentions: NO_PINGS }).catch((e: unknown) => {
+    await message.reply(toMessage(ctx.bot.notice('apology', locale))).catch((e: unknown) => {
       ctx.log.warn({ err: loggable(e), channelId: message.channelId }, 'discord: could not send the apology either');
     });
   }
 }
 
 export async function onInteraction(ctx: Context, interaction: Interaction): Promise<void> {
-  if (interaction.isAutocomplete()) return autocomplete(ctx, interaction);
-  if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
-    const text = interaction.options.getString(QUERY_OPTION) ?? '';
-    return respond(ctx, interaction, { text, locale: localeOf(ctx, interaction) }, false);
+  try {
+    if (interaction.isAutocomplete()) return await autocomplete(ctx, interaction);
+    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
+      const text = interaction.options.getString(QUERY_OPTION) ?? '';
+      return await respond(ctx, interaction, { text, locale: localeOf(ctx, interaction) }, false);
+    }
+    if (interaction.isButton()) return await pressed(ctx, interaction);
+  } catch (err) {
+    ctx.log.error({ err: loggable(err), interactionId: interaction.id, type: interaction.type }, 'discord: could not answer an interaction');
+    // Autocomplete can only offer choices: there is nothing to apologise with.
+    if (interaction.isRepliable()) await apologize(ctx, interaction);
   }
-  if (interaction.isButton()) return pressed(ctx, interaction);
 }
 
 async function autocomplete(ctx: Context, interaction: AutocompleteInteraction): Promise<void> {
-  try {
-    const focused = interaction.options.getFocused(true);
-    const ours = interaction.commandName === COMMAND_NAME && focused.name === QUERY_OPTION;
-    const choices = ours ? completeQuery(String(focused.value), ctx.bot.current.index, localeOf(ctx, interaction)) : [];
-    await interaction.respond(choices);
-  } catch (err) {
-    // Nothing to apologise with: autocomplete can only offer choices.
-    ctx.log.error({ err: loggable(err), interactionId: interaction.id }, 'discord: autocomplete failed');
-  }
+  const focused = interaction.options.getFocused(true);
+  const ours = interaction.commandName === COMMAND_NAME && focused.name === QUERY_OPTION;
+  await interaction.respond(ours ? ctx.bot.complete(String(focused.value), localeOf(ctx, interaction)) : []);
 }
 
 async function pressed(ctx: Context, interaction: ButtonInteraction): Promise<void> {
@@ -102,18 +102,11 @@ async function pressed(ctx: Context, interaction: ButtonInteraction): Promise<vo
   const press = decodePress(interaction.customId, siblings);
   if (!press) {
     ctx.log.debug({ customId: interaction.customId.slice(0, 20) }, 'discord: a button we cannot read');
-    const notice = messages(localeOf(ctx, interaction)).pageExpired;
-    await interaction.reply({ content: notice, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch((err: unknown) => {
-      ctx.log.error({ err: loggable(err), interactionId: interaction.id }, 'discord: could not answer a button');
-    });
+    await interaction.reply({ ...toMessage(ctx.bot.notice('page_expired', localeOf(ctx, interaction))), flags: MessageFlags.Ephemeral });
     return;
   }
   if (press.kind === 'other') {
-    const body = { ...toMessage(ctx.bot.summary(press.talkId, press.locale)), flags: MessageFlags.Ephemeral } as const;
-    await interaction.reply(body).catch(async (err: unknown) => {
-      ctx.log.error({ err: loggable(err), interactionId: interaction.id }, 'discord: could not show a summary');
-      await apologize(ctx, interaction, press.locale, false);
-    });
+    await interaction.reply({ ...toMessage(ctx.bot.summary(press.talkId, press.locale)), flags: MessageFlags.Ephemeral });
     return;
   }
   const req: Request = press.kind === 'page'
@@ -135,41 +128,43 @@ async function respond(
     deferring = update && interaction.isButton() ? interaction.deferUpdate() : interaction.deferReply();
     deferring.catch(() => {});
   }, ctx.deferAfterMs);
+  let reply: Reply;
   try {
-    const reply = await answer(ctx, req);
+    reply = await answer(ctx, req);
+  } finally {
     clearTimeout(timer);
-    const body = toMessage(reply);
-    const privately = update && reply.kind === 'message';
-    if (deferring) await deferring;
-    if (privately) {
-      const notice = { ...body, flags: MessageFlags.Ephemeral } as const;
-      await (interaction.deferred ? interaction.followUp(notice) : interaction.reply(notice));
-    } else if (interaction.deferred) {
-      await interaction.editReply(body);
-    } else if (update && interaction.isButton()) {
-      await interaction.update(body);
-    } else {
-      await interaction.reply(body);
-    }
-    ctx.log.debug({ kind: reply.kind, interactionId: interaction.id, deferred: interaction.deferred }, 'discord: answered an interaction');
-  } catch (err) {
-    clearTimeout(timer);
-    ctx.log.error({ err: loggable(err), interactionId: interaction.id }, 'discord: could not answer an interaction');
-    await apologize(ctx, interaction, req.locale ?? ctx.bot.defaultLocale, update);
+    // The apology, if one follows, must know whether the interaction was deferred.
+    await deferring?.catch(() => {});
   }
+  const body = toMessage(reply);
+  const privately = update && reply.kind === 'message';
+  if (privately) {
+    const notice = { ...body, flags: MessageFlags.Ephemeral } as const;
+    await (interaction.deferred ? interaction.followUp(notice) : interaction.reply(notice));
+  } else if (interaction.deferred) {
+    await interaction.editReply(body);
+  } else if (update && interaction.isButton()) {
+    await interaction.update(body);
+  } else {
+    await interaction.reply(body);
+  }
+  ctx.log.debug({ kind: reply.kind, interactionId: interaction.id, deferred: interaction.deferred }, 'discord: answered an interaction');
 }
 
-async function apologize(
-  ctx: Context, interaction: ChatInputCommandInteraction | ButtonInteraction, locale: Locale, update: boolean,
-): Promise<void> {
-  const apology = messages(locale).apology;
+/**
+ * The apology where the user will see it: in place of a deferred command's "thinking…", else as
+ * a message to the user alone. Pressed buttons keep their message as it was.
+ */
+async function apologize(ctx: Context, interaction: RepliableInteraction): Promise<void> {
+  const apology = toMessage(ctx.bot.notice('apology', localeOf(ctx, interaction)));
+  const privately = { ...apology, flags: MessageFlags.Ephemeral } as const;
   try {
-    if (interaction.deferred && !interaction.replied && !update) {
-      await interaction.editReply({ content: apology, embeds: [], components: [], allowedMentions: NO_PINGS });
+    if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
+      await interaction.editReply({ ...apology, embeds: [], components: [] });
     } else if (interaction.deferred || interaction.replied) {
-      await interaction.followUp({ content: apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      await interaction.followUp(privately);
     } else {
-      await interaction.reply({ content: apology, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      await interaction.reply(privately);
     }
   } catch (err) {
     ctx.log.warn({ err: loggable(err), interactionId: interaction.id }, 'discord: could not send the apology either');

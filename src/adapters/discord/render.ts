@@ -5,10 +5,10 @@
  */
 import {
   ButtonStyle, ComponentType,
-  type APIActionRowComponent, type APIButtonComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
+  type APIActionRowComponent, type APIButtonComponent, type APIButtonComponentWithCustomId, type APIEmbed,
 } from 'discord.js';
 import { messages } from '../../core/messages.ts';
-import { hasPrevious, type Hit, type Page, type Reply } from '../../core/reply.ts';
+import { type Hit, type Page, type Reply } from '../../core/reply.ts';
 import type { Locale, SnippetPart } from '../../core/types.ts';
 import { otherLanguageId, pagingIds, suggestionId } from './ids.ts';
 import { escapeText, fit, safeUrl, stripControl } from './text.ts';
@@ -122,12 +122,11 @@ function button(
 
 function pagingRow(page: Page, shown: number, locale: Locale): ButtonRow | undefined {
   const m = messages(locale);
-  const next = page.offset + shown;
-  const canPrev = hasPrevious(page);
-  const canNext = next < page.total;
+  const canPrev = page.previous !== undefined;
+  const canNext = page.next !== undefined;
   if (!canPrev && !canNext) return undefined;
   const ids = pagingIds(
-    [{ act: 'p', offset: Math.max(0, page.offset - page.limit) }, { act: 'i', offset: page.offset }, { act: 'n', offset: next }],
+    [{ act: 'p', offset: page.previous ?? 0 }, { act: 'i', offset: page.offset }, { act: 'n', offset: page.next ?? page.offset + shown }],
     { locale, limit: page.limit, query: page.query },
   );
   if (!ids) return undefined;
@@ -152,11 +151,15 @@ function suggestionRow(suggestions: readonly string[], locale: Locale): ButtonRo
   return buttons.length ? { type: ComponentType.ActionRow, components: buttons } : undefined;
 }
 
-/** "1. English summary"…: each shown hit's summary in the other language, for the presser alone. */
-function otherLanguageRow(hits: readonly Hit[], firstNumber: number): ButtonRow | undefined {
+/**
+ * "1. English summary"…: each shown hit's summary in the other language, for the presser alone.
+ * A lone talk's button has no number.
+ */
+function otherLanguageRow(hits: readonly Hit[], firstNumber?: number): ButtonRow | undefined {
   const buttons = hits.slice(0, LIMITS.buttonsPerRow).flatMap((hit, i) => {
     const id = otherLanguageId(hit.other.locale, hit.id);
-    return id ? [button(`${firstNumber + i}. ${messages(hit.other.locale).summaryHeading}`, id, ButtonStyle.Secondary)] : [];
+    const label = messages(hit.other.locale).summaryHeading;
+    return id ? [button(firstNumber === undefined ? label : `${firstNumber + i}. ${label}`, id, ButtonStyle.Secondary)] : [];
   });
   return buttons.length ? { type: ComponentType.ActionRow, components: buttons } : undefined;
 }
@@ -177,7 +180,6 @@ function hitEmbeds(hits: readonly Hit[], locale: Locale, firstNumber: number): A
 }
 
 export function renderReply(reply: Reply): DiscordMessage {
-  const m = messages(reply.locale);
   switch (reply.kind) {
     case 'help': {
       const lines = reply.entries.map((e) => `\`${e.example.replace(/`/g, '')}\` ${escapeText(e.text)}`);
@@ -198,10 +200,10 @@ export function renderReply(reply: Reply): DiscordMessage {
       return { content: content(lines), embeds, components: rows.filter((r): r is ButtonRow => r !== undefined) };
     }
     case 'talk': {
-      const embed = hitEmbed(reply.hit, reply.locale, LIMITS.total - LIMITS.fieldValue - m.otherLanguage.length);
-      const other: APIEmbedField = { name: escapeText(m.otherLanguage), value: fit(escapeText(reply.hit.other.text), LIMITS.fieldValue) };
-      if (reply.hit.other.text.trim()) embed.fields = [other];
-      return { content: content([escapeText(reply.header)]), embeds: [embed], components: [] };
+      // The summary in the reply's language only: the other language is a button away.
+      const embed = hitEmbed(reply.hit, reply.locale, LIMITS.total);
+      const row = otherLanguageRow([reply.hit]);
+      return { content: content([escapeText(reply.header)]), embeds: [embed], components: row ? [row] : [] };
     }
     case 'results': {
       const embeds = hitEmbeds(reply.hits, reply.locale, reply.page.offset + 1);
@@ -212,7 +214,7 @@ export function renderReply(reply: Reply): DiscordMessage {
   }
 }
 
-/** How many of a results reply's hits one message can show. */
-export function hitsThatFit(reply: Reply): number {
-  return reply.kind === 'results' ? hitEmbeds(reply.hits, reply.locale, reply.page.offset + 1).length : 0;
+/** How many of these hits one message can show, numbered from `firstNumber`. */
+export function hitsThatFit(hits: readonly Hit[], locale: Locale, firstNumber: number): number {
+  return hitEmbeds(hits, locale, firstNumber).length;
 }

@@ -2,7 +2,7 @@
  * Renders a core Reply as terminal text. Marks are bold when the terminal shows colour, and
  * wrapped in [brackets] otherwise, so piped output stays readable.
  */
-import { hasNext, hasPrevious, type Hit, type Reply } from '../../core/reply.ts';
+import type { Hit, Reply } from '../../core/reply.ts';
 import { messages } from '../../core/messages.ts';
 import type { SnippetPart } from '../../core/types.ts';
 
@@ -58,7 +58,7 @@ export function renderText(reply: Reply, style: TextStyle): string {
     case 'results': {
       const out = [...reply.notices.map((n) => safe(n.text)), safe(reply.header), ''];
       reply.hits.forEach((h, i) => out.push(hitText(h, reply.page.offset + i + 1, style, reply.locale), ''));
-      const nav = [hasPrevious(reply.page) ? `prev: ${m.previous}` : '', hasNext(reply.page) ? `next: ${m.next}` : '']
+      const nav = [reply.page.previous === undefined ? '' : m.typePrevious, reply.page.next === undefined ? '' : m.typeNext]
         .filter(Boolean)
         .join('   ');
       if (nav) out.push(nav);

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../core/bot.ts';
-import type { Page } from '../../core/reply.ts';
+import type { Page, Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/types.ts';
 import { renderText } from './render.ts';
 
@@ -19,6 +19,8 @@ export interface ShellOptions {
 }
 
 const QUIT = new Set(['quit', 'exit', ':q']);
+const NEXT = new Set(['next', 'n']);
+const PREVIOUS = new Set(['prev', 'p']);
 
 export async function runShell(opts: ShellOptions): Promise<void> {
   const { bot, output, interactive } = opts;
@@ -27,8 +29,17 @@ export async function runShell(opts: ShellOptions): Promise<void> {
   const say = (text: string) => output.write(`${text}\n`);
   let last: Page | undefined;
   rl.on('SIGINT', () => rl.close());
+  const answer = (line: string): Reply => {
+    const word = line.toLowerCase();
+    const paging = NEXT.has(word) ? 'next' : PREVIOUS.has(word) ? 'previous' : undefined;
+    if (!paging) return bot.handle({ text: line, locale, typedPaging: true });
+    if (!last) return bot.notice('no_search_yet', locale);
+    const offset = last[paging];
+    if (offset === undefined) return bot.notice(paging === 'next' ? 'no_more_results' : 'first_page', locale);
+    return bot.handle({ text: last.query, locale, offset, limit: last.limit, typedPaging: true });
+  };
   if (interactive) {
-    say('kubecon-bot: type a search, "help" for help, Ctrl-D to quit.');
+    say(renderText(bot.notice('welcome', locale), { color: true }));
     rl.setPrompt('kubecon> ');
     rl.prompt();
   }
@@ -36,11 +47,7 @@ export async function runShell(opts: ShellOptions): Promise<void> {
     const line = raw.trim();
     if (QUIT.has(line.toLowerCase())) break;
     if (line) {
-      const word = line.toLowerCase();
-      const paging = word === 'next' || word === 'n' ? 1 : word === 'prev' || word === 'p' ? -1 : 0;
-      const reply = paging && last
-        ? bot.handle({ text: last.query, locale, offset: Math.max(0, last.offset + paging * last.limit) })
-        : bot.handle({ text: line, locale });
+      const reply = answer(line);
       if (reply.kind === 'results') last = reply.page;
       say(renderText(reply, { color: interactive }));
       if (interactive) say('');

@@ -6,9 +6,6 @@
 import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
-import { messages } from '../../core/messages.ts';
-import type { Reply } from '../../core/reply.ts';
-import type { Locale } from '../../core/types.ts';
 import { ACTION_PATTERN, actionKind, decodeState, decodeTalk } from './actions.ts';
 import { SeenKeys } from './dedupe.ts';
 import { apologise, localeOf, type FailedRequest } from './errors.ts';
@@ -26,10 +23,6 @@ export interface SlackAppOptions {
   botId?: string;
   botUserId?: string;
   seen?: SeenKeys;
-}
-
-function expired(locale: Locale): Reply {
-  return { kind: 'message', locale, notices: [{ code: 'page_expired', text: messages(locale).pageExpired }] };
 }
 
 export function createSlackApp(opts: SlackAppOptions): App {
@@ -98,13 +91,13 @@ export function createSlackApp(opts: SlackAppOptions): App {
     const value = 'value' in action ? action.value : undefined;
     if (kind === 'other') {
       const talk = decodeTalk(value);
-      const reply = talk ? bot.summary(talk.id, talk.locale) : expired(localeOf(body, bot.defaultLocale));
+      const reply = talk ? bot.summary(talk.id, talk.locale) : bot.notice('page_expired', localeOf(body, bot.defaultLocale));
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
       return;
     }
     const state = decodeState(value);
     const locale = state?.locale ?? localeOf(body, bot.defaultLocale);
-    const reply = state ? bot.handle({ text: state.query, locale, offset: state.offset }) : expired(locale);
+    const reply = state ? bot.handle({ text: state.query, locale, offset: state.offset }) : bot.notice('page_expired', locale);
     if (kind === 'share' && reply.kind === 'results') {
       await respond({ response_type: 'in_channel', replace_original: false, ...renderReply(reply, { sharedBy: body.user.id }) });
       return;

@@ -1,13 +1,14 @@
 /**
  * The one place a failed request ends up (Bolt's app.error): it is logged once, with where it
- * came from, and the user still gets the catalogue's short apology where they asked.
+ * came from, and the user still gets the core's short apology where they asked.
  */
 import type { CodedError, Context, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
-import { messages, toLocale } from '../../core/messages.ts';
+import { toLocale } from '../../core/messages.ts';
 import type { Locale } from '../../core/types.ts';
 import { decodeState } from './actions.ts';
+import { renderReply } from './render.ts';
 
 /** A string found at `path` inside a payload, if there is one. */
 function field(payload: unknown, ...path: Array<string | number>): string | undefined {
@@ -50,7 +51,7 @@ export async function apologise({ error, body, context, bot, log, client }: Fail
   const err = (error as { original?: unknown }).original ?? error;
   log.error({ err, code: error.code, retryNum: context.retryNum, ...where }, 'slack: handler failed; apologising to the user');
   const locale = decodeState(field(body, 'actions', 0, 'value'))?.locale ?? localeOf(body, bot.defaultLocale);
-  const text = messages(locale).apology;
+  const apology = renderReply(bot.notice('apology', locale));
   try {
     const responseUrl = field(body, 'response_url');
     const channel = field(body, 'event', 'channel');
@@ -59,14 +60,14 @@ export async function apologise({ error, body, context, bot, log, client }: Fail
       const res = await fetch(responseUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...apology }),
         signal: AbortSignal.timeout(10_000),
       });
       if (!res.ok) throw new Error(`response_url answered ${res.status}`);
     } else if (channel) {
       // Mentions and DMs: where the answer would have gone.
       const threadTs = field(body, 'event', 'thread_ts') ?? (channel.startsWith('D') ? undefined : field(body, 'event', 'ts'));
-      await client.chat.postMessage({ channel, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+      await client.chat.postMessage({ channel, ...apology, ...(threadTs ? { thread_ts: threadTs } : {}) });
     }
   } catch (apologyError) {
     log.warn({ err: apologyError, ...where }, 'slack: the apology could not be sent either');

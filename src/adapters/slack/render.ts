@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import { messages } from '../../core/messages.ts';
-import { hasNext, hasPrevious, type Hit, type Notice, type Reply } from '../../core/reply.ts';
+import type { Hit, Notice, Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/types.ts';
 import { ACTION, encodeState, encodeTalk } from './actions.ts';
 import { bold, escape, escapeWithin, link } from './mrkdwn.ts';
@@ -184,8 +184,8 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
       const { page } = reply;
       const state = (offset: number) => encodeState({ query: page.query, offset, locale: reply.locale });
       const nav: types.Button[] = [];
-      const prev = hasPrevious(page) ? state(Math.max(0, page.offset - page.limit)) : undefined;
-      const next = hasNext(page) ? state(page.offset + page.limit) : undefined;
+      const prev = page.previous === undefined ? undefined : state(page.previous);
+      const next = page.next === undefined ? undefined : state(page.next);
       const here = state(page.offset);
       if (opts.interactive && prev) nav.push(button(m.previous, ACTION.previous, prev));
       if (opts.interactive && next) nav.push(button(m.next, ACTION.next, next, true));

@@ -6,7 +6,7 @@ import type { Link, Talk } from '../types.ts';
  */
 export function talkLinks(talk: Talk): Link[] {
   const links: Link[] = [];
-  if (talk.recap.url) links.push({ kind: 'recap', url: talk.recap.url });
+  if (talk.recap?.url) links.push({ kind: 'recap', url: talk.recap.url });
   const page = talk.talkUrl ?? talk.event.scheduleUrl;
   if (page) links.push({ kind: 'talk', url: page });
   links.push({ kind: 'video', url: talk.videoUrl ?? videoSearchUrl(talk) });
