@@ -134,7 +134,7 @@ export async function importSched(opts: ImportOptions): Promise<ImportReport> {
   // The event id, if it can be known before downloading: --event or the slug.
   const slugEvent = where.slug ? eventFromSlug(where.slug) : null;
   const earlyId = opts.event ?? slugEvent?.id;
-  const earlySchedule = earlyId ? schedules.get(earlyId) : undefined;
+  const earlySchedule = (earlyId ? schedules.get(earlyId) : undefined) ?? [...schedules.values()].find((s) => where.url && s.source === where.url);
 
   let body: Buffer;
   let validators: Validators | undefined;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
@@ -43,7 +43,10 @@ it('a process killed mid-write leaves a readable state file', async () => {
   `;
   for (let attempt = 0; attempt < 3; attempt++) {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 700 + attempt * 150));
+    // Kill only once the child is writing (its start-up time varies with machine load), then at a
+    // different point of its write loop on each attempt.
+    await waitFor(() => existsSync(path.join(dir, 'state.json')), 20_000);
+    await new Promise((r) => setTimeout(r, 50 + attempt * 150));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const text = readFileSync(path.join(dir, 'state.json'), 'utf8');
@@ -53,3 +56,11 @@ it('a process killed mid-write leaves a readable state file', async () => {
   const state = await new StateStore(dir, memoryLogger().log).load();
   assert.equal(state.rotation.queue.length, 20000);
 });
+
+async function waitFor(ok: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
