@@ -1,116 +1,104 @@
 #!/usr/bin/env node
 /**
- * kubecon-bot command line: search the corpus, validate it, or start the bot.
+ * kubecon-bot command line: search the corpus, validate it, import a schedule, or start the bot.
+ * `cli()` takes its streams and environment, so tests run it in process; the process only runs
+ * it when this file is the entry point.
  */
-import { parseArgs } from 'node:util';
-import { Bot, MAX_PAGE_SIZE } from './core/bot.ts';
-import { loadCorpus } from './core/corpus/load.ts';
-import { isScheduleFile } from './core/corpus/schedule.ts';
-import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
-import { libraryFromCorpus } from './core/library.ts';
-import type { Hit } from './core/reply.ts';
-import { snippetText } from './core/snippet.ts';
-import { renderText } from './adapters/shell/render.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { importCommand, IMPORT_USAGE } from './ingest/command.ts';
+import { readFileSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { CorpusInvalidError } from './core/corpus/errors.ts';
+import { ConfigError } from './config.ts';
+import { printProblems } from './cli/corpus.ts';
+import { EXIT, err, out, type Io } from './cli/io.ts';
+import { IMPORT_USAGE } from './ingest/command.ts';
 
 const USAGE = `Usage:
   kubecon-bot search <query> [--limit N] [--json]   search the talks
   kubecon-bot corpus check [--dir DIR]              validate the corpus files
 ${IMPORT_USAGE}
   kubecon-bot start                                 run the bot (same as npm start)
-  kubecon-bot help                                  this text`;
+  kubecon-bot help                                  this text
+  kubecon-bot --version                             the version
 
-/** One hit as `--json` prints it. */
-function hitJson(h: Hit) {
-  return { id: h.id, title: h.title, event: h.event, score: Number(h.score.toFixed(3)), snippet: snippetText(h.snippet), links: h.links };
+Exit codes: 0 found, 1 no talk matched, 2 usage error, 3 query refused (unknown event or year),
+4 invalid setting or corpus.`;
+
+function version(): string {
+  // One level above both src/cli.ts and dist/cli.js.
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
-async function search(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { limit: { type: 'string', short: 'n' }, json: { type: 'boolean' } },
-  });
-  const query = positionals.join(' ');
-  const limit = values.limit === undefined ? 10 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    process.stderr.write(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}\n`);
-    return 2;
-  }
-  const config = loadConfig();
-  const bot = new Bot({ library: libraryFromCorpus(await loadCorpus(config.corpusDir)), defaultLocale: config.locale });
-  const reply = query.trim() ? bot.search(query, config.locale, 0, limit) : bot.help(config.locale);
-  if (values.json) {
-    const results = reply.kind === 'results' ? reply.hits : [];
-    const related = reply.kind === 'message' ? (reply.related?.hits ?? []) : [];
-    const out = {
-      query,
-      total: reply.kind === 'results' ? reply.page.total : 0,
-      results: results.map(hitJson),
-      related: related.map(hitJson),
-      notices: 'notices' in reply ? reply.notices.map((n) => ({ code: n.code, text: n.text })) : [],
-    };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-  } else {
-    process.stdout.write(`${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
-  }
-  return 0;
-}
-
-async function corpusCheck(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { dir: { type: 'string' } } });
-  const dir = values.dir ?? loadConfig().corpusDir;
-  try {
-    const corpus = await loadCorpus(dir);
-    const schedules = corpus.files.filter(isScheduleFile).length;
-    const recaps = corpus.files.length - schedules;
-    const extra = schedules ? `, ${schedules} schedule file(s)` : '';
-    process.stdout.write(`ok: ${recaps} recap posts, ${corpus.talks.length} talks, ${corpus.events.length} events${extra}\n`);
-    return 0;
-  } catch (err) {
-    if (!(err instanceof CorpusInvalidError)) throw err;
-    for (const p of err.problems) process.stderr.write(`${formatCorpusError(p)}\n`);
-    process.stderr.write(`corpus check failed: ${err.problems.length} problem(s)\n`);
-    return 1;
-  }
-}
-
-export async function cli(argv: string[]): Promise<number> {
+export async function cli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'search':
-        return await search(rest);
+      case 'search': {
+        const { searchCommand } = await import('./cli/search.ts');
+        return await searchCommand(rest, io);
+      }
       case 'corpus':
-        if (rest[0] === 'check') return await corpusCheck(rest.slice(1));
+        if (rest[0] === 'check') {
+          const { corpusCheck } = await import('./cli/corpus.ts');
+          return await corpusCheck(rest.slice(1), io);
+        }
         break;
-      case 'import':
-        return await importCommand(rest, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+      case 'import': {
+        const { importCommand } = await import('./ingest/command.ts');
+        return await importCommand(rest, (s) => io.stdout.write(s), (s) => io.stderr.write(s));
+      }
       case 'start': {
         const { main } = await import('./main.ts');
         return await main();
       }
+      case '--version':
+      case '-v':
+        out(io, version());
+        return EXIT.ok;
       case 'help':
       case '--help':
       case '-h':
       case undefined:
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
+        (command === undefined ? err : out)(io, USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
     }
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof CorpusInvalidError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
+  } catch (e) {
+    if (e instanceof CorpusInvalidError) {
+      printProblems(io, e.problems);
+      return EXIT.invalid;
     }
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${err.message}\n${USAGE}\n`);
-      return 2;
+    if (e instanceof ConfigError) {
+      err(io, e.message);
+      return EXIT.invalid;
     }
-    throw err;
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      err(io, `${e.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    throw e;
   }
-  process.stderr.write(`unknown command: ${argv.join(' ')}\n${USAGE}\n`);
-  return 2;
+  err(io, `unknown command: ${argv.join(' ')}\n${USAGE}`);
+  return EXIT.usage;
 }
 
-process.exitCode = await cli(process.argv.slice(2));
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    // Through npx or a global install, argv[1] is a symlink to this file.
+    return pathToFileURL(realpathSync(script)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // `kubecon-bot search … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? EXIT.ok);
+    });
+  }
+  process.exitCode = await cli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+}

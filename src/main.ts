@@ -12,6 +12,7 @@ import { renderText } from './adapters/shell/render.ts';
 import { runShell } from './adapters/shell/shell.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
+import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
 import { Daily, dateIn, type Target } from './schedule/daily.ts';
 
@@ -25,6 +26,7 @@ export async function main(): Promise<number> {
     return 1;
   }
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  logStrayRejections(log);
   let library;
   try {
     library = await loadLibrary(config.corpusDir);
@@ -46,6 +48,8 @@ export async function main(): Promise<number> {
 
   const parts: Stoppable[] = [];
   const targets: Target[] = [];
+  /** Resolve when a platform is gone for good (Discord after a token reset). */
+  const lost: Array<Promise<unknown>> = [];
   try {
     // The platform SDKs load only when configured: importing them costs about half a second.
     if (config.slack) {
@@ -59,6 +63,7 @@ export async function main(): Promise<number> {
       const { startDiscord } = await import('./adapters/discord/index.ts');
       const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
       parts.push({ name: 'discord', stop: () => discord.stop() });
+      lost.push(discord.closed);
       const channel = config.daily.discordChannel;
       if (channel) targets.push({ key: `discord:${channel}`, post: (reply) => discord.post(channel, reply) });
     }
@@ -88,7 +93,13 @@ export async function main(): Promise<number> {
 
   const shutdown = () => stopAll(parts, log);
   const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
-  if (!shellMode) return exit;
+  // Better stopped (and restarted by the supervisor) than running half-alive; the adapter has
+  // logged why at fatal level.
+  const gone = Promise.race(lost).then(async () => {
+    await shutdown();
+    return 1;
+  });
+  if (!shellMode) return Promise.race([exit, gone]);
   const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
     .then(async () => {
       await shutdown();

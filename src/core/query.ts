@@ -40,6 +40,11 @@ const FILTER = /(?:^|\s)(event|year|イベント|年)[:：]\s*(\S*)/giu;
 /** Anything else shaped like a filter (`lang:en`, `foo:bar`); URLs are left alone. */
 const OTHER_FILTER = /(?:^|\s)([a-z][a-z_-]{1,15})[:：](?!\/\/)(\S+)/giu;
 
+/** The input cleaned and cut to the maximum length: what is searched and shown as the query. */
+export function searchedText(input: string): string {
+  return truncate(cleanInput(input), MAX_QUERY_LENGTH).text;
+}
+
 export function parseQuery(input: string, events: readonly EventInfo[]):
   | { ok: true; query: ParsedQuery }
   | { ok: false; error: QueryError; query: ParsedQuery } {

@@ -58,6 +58,11 @@ export class FakeGateway {
     this.socket = undefined;
   }
 
+  /** Closes the connection with a close frame, as Discord does for a reset token (4004) or refused intents (4014). */
+  closeWith(code: number, reason = ''): void {
+    this.socket?.close(code, reason);
+  }
+
   /** Resolves when the client has resumed the session (after its next RESUME). */
   resumed(): Promise<void> {
     return new Promise((resolve) => this.onResumed.push(resolve));

@@ -29,7 +29,32 @@ export interface DiscordOptions {
   deferAfterMs?: number;
 }
 
+/** Why Discord closes the gateway for good (discord.js does not reconnect after these). */
+const CLOSE_REASONS: Record<number, string> = {
+  4004: 'authentication failed: the bot token was reset or revoked',
+  4010: 'invalid shard',
+  4011: 'sharding required',
+  4012: 'invalid API version',
+  4013: 'invalid intents',
+  4014: 'disallowed intents: an intent the bot asks for is not enabled for it',
+};
+
+/** Discord closed the gateway and will not take the bot back without a fix (new token, intents). */
+export class DiscordClosedError extends Error {
+  readonly code: number;
+  constructor(code: number) {
+    super(`Discord closed the gateway with code ${code} (${CLOSE_REASONS[code] ?? 'not recoverable'}); the bot can no longer answer on Discord`);
+    this.name = 'DiscordClosedError';
+    this.code = code;
+  }
+}
+
 export interface DiscordHandle {
+  /**
+   * Resolves if Discord closes the connection for good while running (e.g. 4004 when the token
+   * is reset, 4014 when intents are revoked): the caller should stop rather than run half-alive.
+   */
+  closed: Promise<DiscordClosedError>;
   /** Sends a reply (the talk of the day) to a channel; throws when it cannot. */
   post(channelId: string, reply: Reply): Promise<void>;
   /** Stops taking events, lets answers in flight finish, and closes the connection. */
@@ -65,7 +90,15 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
   });
   client.on(Events.Error, (err) => log.error({ err: loggable(err) }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord: client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ code: event.code, shardId }, 'discord: gateway disconnected'));
+  // discord.js emits this only when it will not reconnect (4004, 4014 and the like).
+  let closedForGood!: (err: DiscordClosedError) => void;
+  const closed = new Promise<DiscordClosedError>((resolve) => (closedForGood = resolve));
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (stopping) return;
+    const err = new DiscordClosedError(event.code);
+    log.fatal({ code: event.code, shardId }, `discord: ${err.message}`);
+    closedForGood(err);
+  });
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'discord: gateway resumed'));
   client.rest.on('rateLimited', (info) => {
     log.warn({ route: info.route, method: info.method, url: redactUrl(info.url), retryAfter: info.retryAfter, global: info.global }, 'discord: rate limited, waiting');
@@ -81,6 +114,7 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
 
   let stopped: Promise<void> | undefined;
   return {
+    closed,
     async post(channelId, reply) {
       const channel = await client.channels.fetch(channelId);
       if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} cannot take messages from the bot`);

@@ -74,8 +74,9 @@ export function createSlackApp(opts: SlackAppOptions): App {
   }
 
   app.event('app_mention', async ({ event, context, client }) => {
-    // A mention inside a DM is answered by the message.im listener below.
-    if (event.channel.startsWith('D')) return;
+    // A mention inside a DM is answered by the message.im listener below. Other bots are not
+    // answered: two bots mentioning each other would never stop.
+    if (event.channel.startsWith('D') || event.bot_id || event.subtype === 'bot_message') return;
     const threadTs = event.thread_ts ?? event.ts;
     await answer(client, { channel: event.channel, ts: event.ts, threadTs, text: event.text, botUserId: context.botUserId });
   });
