@@ -26,6 +26,8 @@ export interface Decision<T> {
   related: T[];
   /** Typed words that no talk searched has (names and terms, not stray general words). */
   unmatched: string[];
+  /** The best item's share of the query's weight, from 0 to 1. */
+  best: number;
 }
 
 /** A talk must cover this share of the query's weight to count as a match. */
@@ -66,7 +68,8 @@ function distance(a: string, b: string, max: number): number {
 export function termQuality(asked: string, found: string): number {
   if (asked === found) return 1;
   let q = 0;
-  if (prefixFor(asked) && found.startsWith(asked)) q = asked.length / found.length;
+  // A prefix counts at least half, more the more of the word it gives (kyver -> kyverno: 0.86).
+  if (prefixFor(asked) && found.startsWith(asked)) q = 0.5 + 0.5 * (asked.length / found.length);
   const fuzzy = fuzzyFor(asked);
   if (fuzzy) {
     const max = Math.min(2, Math.round(asked.length * fuzzy));
@@ -103,17 +106,34 @@ function idf(df: number, n: number): number {
  * reducing, a verb such as 取る, a lone character). Only the former weighs as a rare word.
  */
 export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean): boolean {
-  if ([...word].length < 2) return false;
+  if ([...word].length < 2 || GENERAL.has(word)) return false;
   if (/\p{Script=Hiragana}/u.test(word)) return false;
   if (/^[a-z]{5,}$/.test(word) && indexHasPrefix(word.slice(0, Math.max(5, Math.ceil(word.length * 0.75))))) return false;
   return true;
 }
+
+/**
+ * Words that say what kind of talk is wanted rather than what it is about ("…した事例", "best
+ * practices", "overview"). They are still searched (they help ranking), but weigh as general
+ * words: a talk that happens to say 事例 does not answer 「Jenkins から移行した事例」.
+ */
+const GENERAL = new Set(`
+事例 実例 方法 手法 やり方 話題 取り組み 取組 紹介 解説 概要 まとめ 知見 体験 経験 実践 活用 使い方 入門
+基本 最新 動向 ベストプラクティス ノウハウ ポイント 注意点 比較 違い 教訓
+example examples case cases study studies approach approaches overview introduction intro tips
+practice practices experience experiences lesson lessons story stories way ways best guide
+`.split(/\s+/).filter(Boolean));
 
 export interface DecideOptions {
   /** How many items were searched (after filters). */
   total: number;
   /** Whether any index term starts with this prefix. */
   indexHasPrefix: (prefix: string) => boolean;
+  /**
+   * Words that are parts of one name (リカルド・カッツ): when one part is found, a part no talk
+   * has is taken for a spelling the index lacks, not for something else asked.
+   */
+  names?: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -123,11 +143,13 @@ export interface DecideOptions {
  * RELATIVE_SHARE of the best item's share.
  */
 export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ranked<T>>, opts: DecideOptions): Decision<T> {
-  if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [] };
+  if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
   const n = Math.max(opts.total, 1);
   const quality = ranked.map((r) => words.map((w) => wordQuality(w, r.terms)));
   const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
-  const specific = words.map((w, i) => df[i]! > 0 || isSpecific(w.word, opts.indexHasPrefix));
+  const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
+  const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
+  const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix) && !partOfFoundName(w.word)));
   const weight = words.map((_, i) => (specific[i] ? idf(df[i]!, n) : idf(n / 2, n)));
   const sum = weight.reduce((a, b) => a + b, 0);
   const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);
@@ -135,11 +157,20 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const unmatched = words.filter((_, i) => df[i] === 0 && specific[i]).map((w) => w.word);
   if (best >= MATCH_SHARE) {
     const floor = Math.max(ANSWER_SHARE, best * RELATIVE_SHARE);
-    return { matches: ranked.filter((_, k) => shares[k]! >= floor).map((r) => r.item), related: [], unmatched };
+    return { matches: ranked.filter((_, k) => shares[k]! >= floor).map((r) => r.item), related: [], unmatched, best };
   }
   const related = ranked
     .filter((_, k) => quality[k]!.some((x, i) => x >= PRESENT && df[i]! <= RELATED_MAX_DF * n))
     .slice(0, MAX_RELATED)
     .map((r) => r.item);
-  return { matches: [], related, unmatched };
+  return { matches: [], related, unmatched, best };
+}
+
+const KATAKANA_NAME = /[\p{Script=Katakana}ー]+(?:[・=＝･][\p{Script=Katakana}ー]+)+/gu;
+
+/** Names written in katakana with a dot between their parts (リカルド・カッツ), as their parts. */
+export function katakanaNames(text: string): string[][] {
+  return [...text.normalize('NFKC').matchAll(KATAKANA_NAME)].map((m) =>
+    m[0].split(/[・=＝･]/u).map((p) => (p.length >= 4 ? p.replace(/ー+$/u, '') : p)),
+  );
 }

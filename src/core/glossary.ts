@@ -44,6 +44,8 @@ const GROUPS: string[][] = [
   ['system call', 'syscall', 'システムコール'],
   ['encryption', '暗号化'],
   ['certificate', '証明書'],
+  ['renewal', 'renew', 'renews', '更新'],
+  ['visibility', 'visualization', '可視化', '見える化'],
   ['secret', 'secrets', 'シークレット'],
   ['authentication', 'authn', '認証'],
   ['authorization', 'authz', '認可'],

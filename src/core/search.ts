@@ -3,8 +3,9 @@
  * used for "did you mean".
  */
 import MiniSearch, { type Query } from 'minisearch';
-import { analyze, analyzeQuery } from './analyzer.ts';
-import { decide } from './confidence.ts';
+import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
+import { decide, katakanaNames } from './confidence.ts';
+import { CrossExpander, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { FIELDS, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -57,6 +58,8 @@ export class TalkIndex {
   private readonly mini: MiniSearch<Talk>;
   /** Every distinct index term, to tell known words from ones that need n-grams. */
   private readonly terms = new Set<string>();
+  /** Katakana <-> Latin, abbreviations, Japanese -> English; built from the index on first use. */
+  private readonly cross: CrossExpander;
 
   constructor(talks: readonly Talk[]) {
     this.talks = talks;
@@ -64,6 +67,10 @@ export class TalkIndex {
     this.mini = createMiniSearch((term) => this.terms.add(term));
     this.mini.addAll(talks);
     this.vocabulary = Vocabulary.fromTalks(talks);
+    this.cross = new CrossExpander(
+      () => this.terms,
+      () => talks.flatMap((t) => [fieldText(t, 'title'), fieldText(t, 'tags'), fieldText(t, 'en'), fieldText(t, 'ja')]),
+    );
   }
 
   get(id: string): Talk | undefined {
@@ -83,12 +90,16 @@ export class TalkIndex {
    */
   find(text: string, filter: SearchFilter = {}): Found {
     const { results, concepts, searched } = this.rank(text, filter);
-    if (concepts.length === 0) return { matches: results, related: [], unmatched: [] };
+    if (concepts.length === 0) return { matches: results, related: [], unmatched: [], best: 1 };
     const indexHasPrefix = (prefix: string) => {
       for (const t of this.terms) if (t.startsWith(prefix)) return true;
       return false;
     };
-    const decision = decide(concepts, results.map((r) => ({ item: r, terms: r.terms })), { total: searched, indexHasPrefix });
+    const decision = decide(concepts, results.map((r) => ({ item: r, terms: r.terms })), {
+      total: searched,
+      indexHasPrefix,
+      names: katakanaNames(text),
+    });
     const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
     return { ...decision, matches: decision.matches.filter((r) => r.score >= floor) };
   }
@@ -108,7 +119,8 @@ export class TalkIndex {
     const keep = this.keep(filter);
     const all = this.talks.filter((t) => keep(t.id));
     if (!text.trim()) return { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
-    const { query, concepts } = buildQuery(text, (t) => this.terms.has(t));
+    const known = (t: string) => this.terms.has(t);
+    const { query, concepts } = buildQuery(text, known, (units) => this.cross.expand(units, known));
     const results = this.mini
       .search(query, { filter: (r) => keep(String(r.id)) })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
@@ -122,6 +134,8 @@ export interface Found {
   matches: Match[];
   related: Match[];
   unmatched: string[];
+  /** How much of the query the best talk covers (see confidence.ts). */
+  best: number;
 }
 
 /** A typed word and every query term that counts as finding it (forms, n-grams, synonyms). */
@@ -131,6 +145,9 @@ interface Concept {
   grams: string[];
 }
 
+/** Weight of terms found across scripts or vocabularies (データブリックス -> databricks, psp -> podsecuritypolicy). */
+const CROSS_WEIGHT = 0.6;
+
 /** Share of a word's n-grams a talk must match to count as finding the word. */
 const GRAM_COVERAGE = 0.6;
 
@@ -139,27 +156,44 @@ const GRAM_COVERAGE = 0.6;
  * index does not know, lower; glossary equivalents lower still. All are OR-ed, so talks that
  * match more of them rank higher. Also returns the typed words as concepts, for coverage.
  */
-export function buildQuery(text: string, known: (term: string) => boolean): { query: Query; concepts: Concept[] } {
+export function buildQuery(
+  text: string,
+  known: (term: string) => boolean,
+  relate: (units: Unit[]) => Related[] = (units) => units.map(() => ({ terms: [], cover: [] })),
+): { query: Query; concepts: Concept[] } {
   const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
-  const concepts: Concept[] = typed.map((u) => {
+  const related = relate(typed);
+  const concepts: Concept[] = typed.map((u, i) => {
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
-    const grams = known(u.word) ? [] : u.grams;
-    return { word: u.word, terms: new Set([u.word, ...(u.forms ?? []), ...synonyms]), grams };
+    // A word found in the other script needs no n-grams: they would only add noise.
+    const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
+    return { word: u.word, terms: new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]), grams };
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));
   const words = typed.flatMap((u) => [u.word, ...(u.forms ?? [])]).filter(fresh);
   const grams = typed
-    .flatMap((u) => (known(u.word) ? [] : u.grams))
+    .flatMap((u, i) => (known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams))
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
   const synonyms = analyzeQuery(expandWithGlossary(text).join(' '))
     .map((u) => u.word)
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
-  const queries: Query[] = [words.join(' ')];
+  const cross = related
+    .flatMap((r) => r.terms)
+    .filter(fresh)
+    .slice(0, MAX_QUERY_TERMS);
+  // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
+  // become the prefix of "cell".
+  const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
+  const exact = words.filter((w) => capitals.has(w) && known(w));
+  const rest = words.filter((w) => !exact.includes(w));
+  const queries: Query[] = [rest.join(' ')];
+  if (exact.length) queries.push({ queries: [exact.join(' ')], prefix: false, fuzzy: false });
   if (grams.length) queries.push({ queries: [grams.join(' ')], boostTerm: () => GRAM_WEIGHT });
   if (synonyms.length) queries.push({ queries: [synonyms.join(' ')], boostTerm: () => GLOSSARY_WEIGHT });
+  if (cross.length) queries.push({ queries: [cross.join(' ')], boostTerm: () => CROSS_WEIGHT });
   return { query: { combineWith: 'OR', queries }, concepts };
 }
 

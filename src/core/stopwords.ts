@@ -12,7 +12,7 @@ show shows showed me my i you your we our they their it its that this these thos
 find search want wanted know looking look tell please can could would should will
 anything something someone somebody anyone has have had related regarding topic topics
 like hear heard learn give get got list all using use used let lets see
-話 発表 講演 登壇 紹介 内容 事例 関連 関 件 教 知 聞 探 見 何 誰 方 人 的 時
+話 発表 講演 登壇 紹介 内容 関連 関 件 教 知 聞 探 見 何 誰 方 人 的 時
 セッション トーク プレゼン プレゼンテーション
 `;
 

@@ -49,7 +49,7 @@ describe('confidence', () => {
     assert.equal(termQuality('gvisor', 'gvisor'), 1);
     assert.ok(termQuality('gvisr', 'gvisor') >= 0.5);
     assert.ok(termQuality('kyver', 'kyverno') > 0.5);
-    assert.ok(termQuality('clo', 'cloudnativecon') < 0.5);
+    assert.ok(termQuality('clo', 'cloudnativecon') < termQuality('kyver', 'kyverno'));
     assert.equal(termQuality('argo', 'cargo'), 0);
   });
 
@@ -60,5 +60,13 @@ describe('confidence', () => {
     assert.ok(!isSpecific('reduce', has));
     assert.ok(!isSpecific('取る', has));
     assert.ok(!isSpecific('系', has));
+  });
+});
+
+describe('names in katakana', () => {
+  it('takes the dotted parts of a katakana name as one name', async () => {
+    const { katakanaNames } = await import('../../src/core/confidence.ts');
+    assert.deepEqual(katakanaNames('リカルド・カッツの話'), [['リカルド', 'カッツ']]);
+    assert.deepEqual(katakanaNames('セキュリティ'), []);
   });
 });

@@ -1,0 +1,108 @@
+/**
+ * Expansion across scripts and vocabularies, matched against the index's own terms: katakana
+ * names and loanwords to their Latin spelling and back (translit.ts), abbreviations to long forms
+ * and back (acronyms.ts), and Japanese words to English through a compact table derived from
+ * Sudachi's synonym dictionary (data/ja-en.json, built by scripts/build-ja-en.ts).
+ */
+import { Acronyms } from './acronyms.ts';
+import type { Unit } from './analyzer.ts';
+import jaEn from './data/ja-en.json' with { type: 'json' };
+import { normalize } from './normalize.ts';
+import { Transliterator } from './translit.ts';
+
+const JA_EN = jaEn.entries as Record<string, string[] | undefined>;
+
+/** What one typed word adds to the query. */
+export interface Related {
+  /** Index terms to search beside the word. */
+  terms: string[];
+  /** The subset that counts as finding the word (a long form's distinctive words, not "language"). */
+  cover: string[];
+}
+
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
+const LATIN = /^[a-z][a-z0-9]*$/;
+const HAS_KANJI = /\p{Script=Han}/u;
+/** The most terms one typed word adds, so a word with many readings cannot flood the query. */
+const MAX_PER_WORD = 6;
+/** The longest phrase of typed words checked for an abbreviation ("software bill of materials"). */
+const MAX_PHRASE = 5;
+/** Words a long form may hold that the index drops or never needs. */
+const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', 'as', 'at', 'with']);
+
+function phraseWords(phrase: string): string[] {
+  return normalize(phrase).split(/[\s/]+/).filter((w) => w.length > 0);
+}
+
+export class CrossExpander {
+  private translit?: Transliterator;
+  private acronyms?: Acronyms;
+
+  /** `terms`: every index term; `texts`: the talks' texts, read for abbreviations on first use. */
+  constructor(
+    private readonly terms: () => Iterable<string>,
+    private readonly texts: () => Iterable<string>,
+  ) {}
+
+  private get tr(): Transliterator {
+    return (this.translit ??= new Transliterator(this.terms()));
+  }
+
+  private get ac(): Acronyms {
+    return (this.acronyms ??= new Acronyms(this.texts()));
+  }
+
+  /** For each typed unit, the index terms it relates to in the other script or vocabulary. */
+  expand(units: readonly Unit[], known: (term: string) => boolean): Related[] {
+    const out: Related[] = units.map(() => ({ terms: [], cover: [] }));
+    const add = (i: number, terms: string[], cover: string[]) => {
+      const r = out[i]!;
+      for (const t of terms) if (t !== units[i]!.word && known(t) && !r.terms.includes(t)) r.terms.push(t);
+      for (const t of cover) if (r.terms.includes(t) && !r.cover.includes(t)) r.cover.push(t);
+    };
+    const longForms = (forms: string[]) => {
+      const terms: string[] = [], cover: string[] = [];
+      for (const form of forms) {
+        const ws = phraseWords(form).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
+        const joined = ws.filter((w) => !w.includes('-')).join('');
+        // A phrase the talks do not hold whole would only add its common words ("language").
+        if (!known(joined) && !ws.every((w) => known(w) || MINOR_WORDS.has(w))) continue;
+        terms.push(joined, ...ws);
+        // The joined form (podsecuritypolicy) and the longest word stand for the phrase.
+        cover.push(joined, [...ws].sort((a, b) => b.length - a.length)[0] ?? joined);
+      }
+      return { terms, cover };
+    };
+    units.forEach((u, i) => {
+      const w = u.word;
+      if (KATAKANA.test(w)) {
+        const latin = this.tr.latinFor(w);
+        add(i, latin, latin);
+      } else if (LATIN.test(w)) {
+        const long = longForms(this.ac.expand(w, known(w)));
+        add(i, long.terms, long.cover);
+        const short = this.ac.abbreviate([w]);
+        add(i, short, short);
+        // Talks with a Japanese text have an English one too, so a word the index knows is found
+        // directly; only an unknown one (a name the talks write only in katakana) is looked up.
+        if (/^[a-z]{3,}$/.test(w) && !known(w)) {
+          const kana = this.tr.katakanaFor(w);
+          add(i, kana, kana);
+        }
+      } else if (HAS_KANJI.test(w)) {
+        const english = JA_EN[w] ?? u.grams.flatMap((g) => JA_EN[g] ?? []);
+        const long = longForms(english);
+        add(i, long.terms, long.cover);
+      }
+    });
+    // A long form typed as words ("horizontal pod autoscaler") finds its abbreviation.
+    for (let i = 0; i < units.length; i++) {
+      for (let j = i + 2; j <= Math.min(units.length, i + MAX_PHRASE); j++) {
+        const abbrs = this.ac.abbreviate(units.slice(i, j).map((u) => u.word));
+        for (let k = i; k < j; k++) add(k, abbrs, abbrs);
+      }
+    }
+    for (const r of out) r.terms = r.terms.slice(0, MAX_PER_WORD);
+    return out;
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * Katakana loanwords and names against Latin spellings: グーグル ~ google, データブリックス ~
+ * databricks, スポティファイ ~ spotify. Both sides become a rough phone string (consonant classes
+ * and vowels), compared with an edit distance that knows Japanese loanword habits: vowels added
+ * after consonants and vowel colour are cheap, r/l and b/v are one sound, a postvocalic English r
+ * becomes a long vowel (server ~ サーバ), ッ and ー carry no consonant. Matching is against the
+ * index's own vocabulary, so no name needs an entry of its own.
+ */
+
+/** Phones of one kana; a kana followed by a small vowel takes that vowel (ティ = ti, ファ = fa). */
+const KANA: Record<string, string> = {
+  ア: 'a', イ: 'i', ウ: 'u', エ: 'e', オ: 'o',
+  カ: 'ka', キ: 'ki', ク: 'ku', ケ: 'ke', コ: 'ko',
+  ガ: 'ga', ギ: 'gi', グ: 'gu', ゲ: 'ge', ゴ: 'go',
+  サ: 'sa', シ: 'Si', ス: 'su', セ: 'se', ソ: 'so',
+  ザ: 'sa', ジ: 'ji', ズ: 'su', ゼ: 'se', ゾ: 'so',
+  タ: 'ta', チ: 'Ci', ツ: 'zu', テ: 'te', ト: 'to',
+  ダ: 'da', ヂ: 'ji', ヅ: 'zu', デ: 'de', ド: 'do',
+  ナ: 'na', ニ: 'ni', ヌ: 'nu', ネ: 'ne', ノ: 'no',
+  ハ: 'ha', ヒ: 'hi', フ: 'fu', ヘ: 'he', ホ: 'ho',
+  バ: 'ba', ビ: 'bi', ブ: 'bu', ベ: 'be', ボ: 'bo',
+  パ: 'pa', ピ: 'pi', プ: 'pu', ペ: 'pe', ポ: 'po',
+  マ: 'ma', ミ: 'mi', ム: 'mu', メ: 'me', モ: 'mo',
+  ヤ: 'ya', ユ: 'yu', ヨ: 'yo',
+  ラ: 'ra', リ: 'ri', ル: 'ru', レ: 're', ロ: 'ro',
+  ワ: 'wa', ヰ: 'i', ヱ: 'e', ヲ: 'o', ン: 'n', ヴ: 'bu',
+  ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o', ャ: 'ya', ュ: 'yu', ョ: 'yo', ヮ: 'wa',
+};
+const SMALL_VOWEL: Record<string, string> = { ァ: 'a', ィ: 'i', ゥ: 'u', ェ: 'e', ォ: 'o' };
+const SMALL_Y: Record<string, string> = { ャ: 'a', ュ: 'u', ョ: 'o' };
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** Phones of a katakana word; null when it holds anything else. */
+export function katakanaPhones(word: string): string | null {
+  let out = '';
+  const chars = [...word];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === 'ー' || c === 'ッ') continue;
+    let p = KANA[c];
+    if (p === undefined) return null;
+    const next = chars[i + 1] ?? '';
+    if (SMALL_VOWEL[next] && p.length >= 1 && i + 1 < chars.length) {
+      // ウィ = wi, ティ = ti, ファ = fa: the consonant of this kana, the small vowel's sound.
+      const consonant = p === 'u' ? 'w' : p.replace(/[aeiou]$/, '');
+      p = consonant + SMALL_VOWEL[next];
+      i++;
+    } else if (SMALL_Y[next] && p.endsWith('i') && p.length >= 2) {
+      // キャ = kya; シャ, チャ, ジャ are palatal already.
+      const consonant = p.slice(0, -1);
+      p = consonant + (/^[SCj]$/.test(consonant) ? '' : 'y') + SMALL_Y[next];
+      i++;
+    }
+    out += p;
+  }
+  return out;
+}
+
+const isVowel = (c: string | undefined) => c !== undefined && VOWELS.has(c);
+
+/** Phones of an English-looking Latin word: a rough reading, ambiguous letters marked. */
+export function latinPhones(word: string): string | null {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return null;
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i]!;
+    const next = w[i + 1];
+    const prev = w[i - 1];
+    if (c === prev) continue;
+    const two = w.slice(i, i + 2);
+    if (two === 'ai' || two === 'ay') { out += 'e'; i++; continue; } // tail ~ テール, day ~ デー
+    if (two === 'ph') { out += 'f'; i++; continue; }
+    if (two === 'sh') { out += 'S'; i++; continue; }
+    if (two === 'ch') { out += 'C'; i++; continue; }
+    if (two === 'th') { out += 'tH'; i++; continue; }
+    if (two === 'ck') { out += 'k'; i++; continue; }
+    if (two === 'wh') { out += 'w'; i++; continue; }
+    if (two === 'gh') { if (i === 0) out += 'g'; i++; continue; }
+    if (two === 'qu') { out += 'k'; i++; continue; }
+    if (two === 'dg') { out += 'j'; i++; continue; }
+    switch (c) {
+      case 'a': case 'e': case 'i': case 'o': case 'u': out += c; break;
+      case 'y': out += i === 0 && isVowel(next) ? 'y' : 'i'; break;
+      case 'w': out += isVowel(next) ? 'w' : 'u'; break;
+      case 'c': out += next && 'eiy'.includes(next) ? 's' : 'k'; break;
+      case 'g': out += next && 'eiy'.includes(next) ? 'G' : 'g'; break;
+      case 'x': out += 'ks'; break;
+      case 'q': out += 'k'; break;
+      case 'l': out += 'r'; break;
+      case 'v': out += 'b'; break;
+      case 'z': out += 's'; break;
+      case 'r': out += isVowel(prev) && !isVowel(next) ? 'R' : 'r'; break;
+      case 't': out += next === 'i' && /[aeiou]/.test(w[i + 2] ?? '') && (isVowel(prev) || prev === 'n') ? 'S' : 't'; break;
+      case 's': out += next === 'i' && w[i + 2] === 'o' ? 'S' : 's'; break;
+      case 'm': out += next === 'b' || next === 'p' ? 'n' : 'm'; break; // ン before b/p: sampling ~ サンプリング
+      case 'h': if (!isVowel(prev) && i > 0 && prev !== undefined) out += 'h'; else if (i === 0) out += 'h'; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/** Every phone symbol: vowels, consonant classes, and the optional English r (R) and h (H). */
+const SYMBOLS = 'aeiouywRHbdfgGhjkmnprsStCz';
+const CODE = new Map([...SYMBOLS].map((c, i) => [c, i]));
+const N = SYMBOLS.length;
+
+/** Costs in twentieths, so the distance runs on small integers. */
+const UNIT = 20;
+const SUB = new Int32Array(N * N);
+/** Cost of a phone only the katakana side has (Japanese adds vowels after consonants). */
+const EXTRA_KANA = new Int32Array(N);
+/** Cost of a phone only the Latin side has (a silent e, a postvocalic r). */
+const EXTRA_LATIN = new Int32Array(N);
+/** English vowel letters and the katakana vowels they are read as. */
+const CLOSE_VOWELS = new Set(['ae', 'ea', 'ei', 'ie', 'oa', 'ao', 'ua', 'au', 'ou', 'uo', 'ai', 'ia']);
+{
+  const vowel = (c: string) => 'aeiou'.includes(c);
+  const glide = (c: string) => c === 'y' || c === 'w';
+  // Pairs a loanword swaps (soft g = j, sh = s, ch = k or t, m = n before b/p…) with their cost.
+  const near = new Map<string, number>();
+  for (const [pairs, cost] of [['Rr Hh', 0], ['Gg Gj', 2], ['Ck', 3], ['ts Ss SC sC Ct zs zt Sj js', 6], ['hf mn', 10], ['Gk', 12]] as const) {
+    for (const pair of pairs.split(' ')) {
+      near.set(pair, cost);
+      near.set(pair[1]! + pair[0]!, cost);
+    }
+  }
+  for (const a of SYMBOLS) {
+    const i = CODE.get(a)!;
+    EXTRA_KANA[i] = vowel(a) ? 2 : glide(a) ? 3 : a === 'h' ? 8 : UNIT;
+    EXTRA_LATIN[i] = a === 'R' || a === 'H' ? 2 : vowel(a) || glide(a) ? 3 : a === 'h' ? 8 : UNIT;
+    for (const b of SYMBOLS) {
+      const j = CODE.get(b)!;
+      let cost: number;
+      if (a === b) cost = 0;
+      else if (vowel(a) && vowel(b)) cost = CLOSE_VOWELS.has(a + b) ? 2 : 4;
+      else if ((vowel(a) && glide(b)) || (glide(a) && vowel(b))) cost = 3;
+      else cost = near.get(a + b) ?? 30;
+      SUB[i * N + j] = cost;
+    }
+  }
+}
+
+function encode(phones: string): Uint8Array {
+  return Uint8Array.from(phones, (c) => CODE.get(c)!);
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Loanword distance from katakana phones `a` to Latin phones `b` (in UNITs), or Infinity past `max`. */
+function distance(a: Uint8Array, b: Uint8Array, max: number): number {
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 1);
+    rowB = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = rowA, row = rowB;
+  prev[0] = 0;
+  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + EXTRA_LATIN[b[j - 1]!]!;
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a[i - 1]!;
+    row[0] = prev[0]! + EXTRA_KANA[ai]!;
+    let best = row[0]!;
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b[j - 1]!;
+      let v = prev[j]! + EXTRA_KANA[ai]!;
+      const ins = row[j - 1]! + EXTRA_LATIN[bj]!;
+      if (ins < v) v = ins;
+      const sub = prev[j - 1]! + SUB[ai * N + bj]!;
+      if (sub < v) v = sub;
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return Infinity;
+    const t = prev; prev = row; row = t;
+  }
+  return prev[b.length]! <= max ? prev[b.length]! : Infinity;
+}
+
+/** Loanword distance from katakana phones to Latin phones, in edits (a consonant swap costs 1.5, a vowel 0.1-0.2). */
+export function phoneDistance(kana: string, latin: string, max = Infinity): number {
+  return distance(encode(kana), encode(latin), max * UNIT) / UNIT;
+}
+
+const consonants = (phones: string) => phones.replace(/[aeiouywRH]/g, '').length;
+
+/** The most a pair may differ (in UNITs): a little per consonant, never a whole consonant in a short word; a one-consonant word (ユアン) only a vowel. */
+function allowance(n: number): number {
+  return n === 0 ? 0 : n === 1 ? 3 : Math.min(2 + 3 * n, 24);
+}
+
+/** Matches this close to the best one are kept too (ドーン: don and dawn). */
+const MARGIN = 5;
+
+interface Entry {
+  term: string;
+  code: Uint8Array;
+  consonants: number;
+}
+
+function entry(term: string, phones: string | null): Entry | undefined {
+  if (!phones) return undefined;
+  const n = consonants(phones);
+  return n >= 1 ? { term, code: encode(phones), consonants: n } : undefined;
+}
+
+/** Close matches for one word among entries, best first, at most `limit`. */
+function closest(phones: string | null, entries: readonly Entry[], limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
+  if (!phones) return [];
+  const n = consonants(phones);
+  const allowed = Math.min(allowance(n), max);
+  if (allowed === 0) return [];
+  const code = encode(phones);
+  const found: Array<{ term: string; distance: number }> = [];
+  for (const e of entries) {
+    if (Math.abs(e.consonants - n) > 1) continue;
+    const d = latinQuery ? distance(e.code, code, allowed) : distance(code, e.code, allowed);
+    if (d !== Infinity) found.push({ term: e.term, distance: d });
+  }
+  found.sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
+  const best = found[0]?.distance ?? 0;
+  return found.filter((f) => f.distance <= best + MARGIN).slice(0, limit);
+}
+
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
+const LATIN_WORD = /^[a-z]{3,}$/;
+/** The most each part of a split compound may differ: parts are short, so stricter. */
+const SPLIT_MAX = 8;
+
+/** Index vocabulary in both scripts, read as phones, to map a word of one script to the other. */
+export class Transliterator {
+  private readonly latin: Entry[] = [];
+  private readonly katakana: Entry[] = [];
+
+  constructor(terms: Iterable<string>) {
+    for (const term of terms) {
+      const e = LATIN_WORD.test(term)
+        ? entry(term, latinPhones(term))
+        : term.length >= 3 && KATAKANA_WORD.test(term) ? entry(term, katakanaPhones(term)) : undefined;
+      if (e) (LATIN_WORD.test(term) ? this.latin : this.katakana).push(e);
+    }
+  }
+
+  /**
+   * Latin index terms for a katakana word. A compound the index only knows in parts
+   * (テールサンプリング ~ tail + sampling) gives the parts of the best two-way split.
+   */
+  latinFor(word: string, limit = 4): string[] {
+    const phones = katakanaPhones(word);
+    const whole = closest(phones, this.latin, limit);
+    if (whole.length > 0 || !phones) return whole.map((m) => m.term);
+    const chars = [...word];
+    let best: { terms: string[]; distance: number } | undefined;
+    // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.
+    const part = (kana: string) => {
+      const p = katakanaPhones(kana);
+      return p && consonants(p) >= 2 ? closest(p, this.latin, 2, SPLIT_MAX) : [];
+    };
+    for (let cut = 2; cut <= chars.length - 2; cut++) {
+      const tail = chars.slice(cut).join('');
+      if (/^[ーッァィゥェォャュョ]/u.test(tail)) continue;
+      const a = part(chars.slice(0, cut).join(''));
+      const b = a.length > 0 ? part(tail) : [];
+      if (a.length === 0 || b.length === 0) continue;
+      const d = a[0]!.distance + b[0]!.distance;
+      if (!best || d < best.distance) best = { terms: [...a, ...b].map((m) => m.term), distance: d };
+    }
+    return best?.terms ?? [];
+  }
+
+  /** Katakana index terms for a Latin word. */
+  katakanaFor(word: string, limit = 3): string[] {
+    const phones = latinPhones(word);
+    return closest(phones, this.katakana, limit, Infinity, true).map((m) => m.term);
+  }
+}

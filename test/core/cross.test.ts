@@ -1,0 +1,128 @@
+/**
+ * Search across scripts and vocabularies: katakana names against Latin spellings, abbreviations
+ * against long forms, and Japanese queries over talks that have only an English text (as talks
+ * imported from a schedule do: an `abstract`, no summary). The English-only talks below are made up for the test.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Acronyms } from '../../src/core/acronyms.ts';
+import { buildQuery, TalkIndex } from '../../src/core/search.ts';
+import { Transliterator } from '../../src/core/translit.ts';
+import type { Talk } from '../../src/core/types.ts';
+
+const EVENT = { id: 'test-con-2030', name: 'TestCon 2030', start: '2030-01-01', end: '2030-01-02', year: 2030 };
+
+function talk(id: string, title: string, abstract: string, speakers: string[] = []): Talk {
+  return {
+    id,
+    title,
+    speakers,
+    tags: [],
+    // As imported from a schedule: the official English abstract, no recap summary.
+    abstract,
+    event: EVENT,
+    recap: { title: 'schedule', file: 'test' },
+    source: { file: 'test', line: 1 },
+  };
+}
+
+const TALKS: Talk[] = [
+  talk('tail', 'Smarter Traces for Less Money with the OpenTelemetry Collector',
+    'Keeping every trace is expensive. We show how tail sampling in the collector keeps slow and failed requests while dropping the rest, and what it costs to run.',
+    ['Avery Stone (Honeycomb)']),
+  talk('cert', 'cert-manager in Practice',
+    'TLS certificates expire. This session shows how cert-manager issues certificates and renews them automatically before they expire, across hundreds of clusters.',
+    ['Priya Natarajan (Jetstack)']),
+  talk('opencost', 'OpenCost: Where Did the Money Go?',
+    'OpenCost allocates Kubernetes cost to namespaces and teams. We walk through cost visualization dashboards and alerts on spending.',
+    ['Marco Bellini (Kubecost)']),
+  talk('thanos', 'Scaling Prometheus with Thanos',
+    'Long-term storage for Prometheus metrics with Thanos, compaction and downsampling.'),
+  talk('backstage', 'Golden Paths in Backstage',
+    'An internal developer platform built on Backstage templates and plugins.'),
+  talk('hpa', 'Autoscaling Done Right',
+    'Tuning the Horizontal Pod Autoscaler for bursty traffic, and when KEDA is the better fit.'),
+  talk('psp', 'Life After PodSecurityPolicy',
+    'Moving dozens of clusters to Pod Security Admission and Kyverno policies.'),
+];
+
+const index = new TalkIndex(TALKS);
+const top = (q: string) => index.search(q).map((m) => m.talk.id);
+
+describe('Japanese queries over talks with only an English text', () => {
+  it('finds a talk through katakana loanwords split into the index English words', () => {
+    assert.equal(top('テールサンプリング')[0], 'tail');
+    assert.equal(top('OpenTelemetryのテールサンプリングの話ある?')[0], 'tail');
+  });
+
+  it('finds a talk through Japanese words the dictionary table gives in English', () => {
+    assert.equal(top('証明書の自動更新')[0], 'cert');
+    assert.equal(top('コスト可視化')[0], 'opencost');
+  });
+
+  it('finds product and speaker names written in katakana', () => {
+    assert.equal(top('プロメテウス')[0], 'thanos');
+    assert.equal(top('バックステージ')[0], 'backstage');
+    assert.equal(top('マルコ・ベッリーニ')[0], 'opencost');
+  });
+
+  it('finds long forms from abbreviations and abbreviations from long forms', () => {
+    assert.equal(top('HPA')[0], 'hpa');
+    assert.equal(top('PSP')[0], 'psp');
+    assert.equal(top('pod security policy')[0], 'psp');
+  });
+
+  it('finds nothing for a katakana word no talk is close to', () => {
+    assert.deepEqual(top('ブロックチェーン'), []);
+  });
+});
+
+describe('transliteration', () => {
+  const tr = new Transliterator(['google', 'github', 'gogh', 'databricks', 'data', 'bricks', 'mercedes', 'server', 'job', 'サーバ', 'セキュリティ', 'security']);
+
+  it('maps katakana names to the Latin terms the index holds, and back', () => {
+    assert.deepEqual(tr.latinFor('グーグル'), ['google']);
+    assert.deepEqual(tr.latinFor('データブリックス'), ['databricks']);
+    assert.deepEqual(tr.latinFor('メルセデス'), ['mercedes']);
+    assert.deepEqual(tr.latinFor('サーバー'), ['server']);
+    assert.deepEqual(tr.katakanaFor('security'), ['セキュリティ']);
+  });
+
+  it('does not map a katakana word to unrelated Latin words', () => {
+    assert.deepEqual(tr.latinFor('ブロックチェーン'), []);
+    assert.deepEqual(tr.latinFor('ジョブ').includes('server'), false);
+  });
+});
+
+describe('abbreviations', () => {
+  const ac = new Acronyms([
+    'We moved off PodSecurityPolicy.',
+    'Policies are written in the Common Expression Language (CEL).',
+    'Tuning the Horizontal Pod Autoscaler.',
+  ]);
+
+  it('derives abbreviations from camelCase names, definitions and Title Case phrases', () => {
+    assert.ok(ac.expand('psp', false).includes('podsecuritypolicy'));
+    assert.ok(ac.expand('cel', true).includes('common expression language'));
+    assert.ok(ac.expand('hpa', false).includes('horizontal pod autoscaler'));
+    assert.ok(ac.abbreviate(['podsecuritypolicy']).includes('psp'));
+  });
+
+  it('keeps curated jargon that no spelling reveals', () => {
+    assert.ok(ac.expand('k8s', true).includes('kubernetes'));
+    assert.ok(ac.expand('otel', true).includes('opentelemetry'));
+  });
+});
+
+describe('expansion and coverage', () => {
+  it('credits each expansion to the typed word it came from', () => {
+    const known = (t: string) => ['databricks', 'spotify', 'podsecuritypolicy'].includes(t);
+    const { concepts } = buildQuery('データブリックス PSP', known, (units) =>
+      units.map((u) => (u.word === 'データブリックス' ? { terms: ['databricks'], cover: ['databricks'] } : { terms: ['podsecuritypolicy'], cover: ['podsecuritypolicy'] })),
+    );
+    assert.deepEqual(concepts.map((c) => [c.word, c.terms.has('databricks'), c.terms.has('podsecuritypolicy')]), [
+      ['データブリックス', true, false],
+      ['psp', false, true],
+    ]);
+  });
+});
