@@ -2,15 +2,27 @@
  * Expansion across scripts and vocabularies, matched against the index's own terms: katakana
  * names and loanwords to their Latin spelling and back (translit.ts), abbreviations to long forms
  * and back (acronyms.ts), and Japanese words to English through a compact table derived from
- * Sudachi's synonym dictionary (data/ja-en.json, built by scripts/build-ja-en.ts).
+ * Sudachi's synonym dictionary (lexicon/ja-en.ts, built by scripts/build-ja-en.ts).
  */
 import { Acronyms } from './acronyms.ts';
 import type { Unit } from './analyzer.ts';
-import jaEn from './data/ja-en.json' with { type: 'json' };
+import { TABLE } from './lexicon/ja-en.ts';
 import { normalize } from './normalize.ts';
 import { Transliterator } from './translit.ts';
 
-const JA_EN = jaEn.entries as Record<string, string[] | undefined>;
+let jaEn: Map<string, string[]> | undefined;
+
+/** English forms of a Japanese word; the table is parsed on the first lookup (about 10 ms). */
+function english(word: string): string[] {
+  if (!jaEn) {
+    jaEn = new Map();
+    for (const line of TABLE.split('\n')) {
+      const tab = line.indexOf('\t');
+      jaEn.set(line.slice(0, tab), line.slice(tab + 1).split('|'));
+    }
+  }
+  return jaEn.get(word) ?? [];
+}
 
 /** What one typed word adds to the query. */
 export interface Related {
@@ -90,8 +102,8 @@ export class CrossExpander {
           add(i, kana, kana);
         }
       } else if (HAS_KANJI.test(w)) {
-        const english = JA_EN[w] ?? u.grams.flatMap((g) => JA_EN[g] ?? []);
-        const long = longForms(english);
+        const whole = english(w);
+        const long = longForms(whole.length > 0 ? whole : u.grams.flatMap(english));
         add(i, long.terms, long.cover);
       }
     });

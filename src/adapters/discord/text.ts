@@ -19,13 +19,15 @@ export function stripControl(text: string): string {
 /**
  * Escapes Discord markdown so `**`, `<@123>`, `<#1>`, `[x](y)` and the like show as typed.
  * `@everyone` and `@here` get a zero-width space after the `@`: they still read the same but
- * are no longer mentions, even where allowed mentions would not apply.
+ * are no longer mentions, even where allowed mentions would not apply. A URL typed in the text
+ * gets one after its `:`, so Discord shows it as text instead of a live link.
  */
 export function escapeText(text: string): string {
   return stripControl(text)
     .replace(INLINE, '\\$&')
     .replace(LINE_START, '$1\\$2')
-    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`);
+    .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZWSP}//`);
 }
 
 /** Cuts `text` to at most `max` UTF-16 units, ending with an ellipsis, never mid-character. */

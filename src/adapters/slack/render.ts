@@ -34,13 +34,19 @@ export interface RenderOptions {
   prefix?: string;
 }
 
+/**
+ * mrkdwn exactly as written: `verbatim` stops Slack from turning a URL, #channel or @name that
+ * someone typed into a live link or mention in the bot's answer. Our own links and the
+ * "shared by" mention are explicit `<...>` markup, which still works.
+ */
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text, verbatim: true });
 const section = (text: string, blockId?: string, accessory?: types.Button): Block => ({
   type: 'section',
   ...(blockId ? { block_id: blockId } : {}),
-  text: { type: 'mrkdwn', text },
+  text: mrkdwn(text),
   ...(accessory ? { accessory } : {}),
 });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+const context = (text: string): Block => ({ type: 'context', elements: [mrkdwn(text)] });
 
 function button(label: string, actionId: string, value: string, primary = false): types.Button {
   return {
@@ -80,10 +86,13 @@ function eventLabel(hit: Hit): string {
  */
 export function hitText(hit: Hit, locale: Locale, max: number, withCredit = false): string {
   const m = messages(locale);
-  const share = Math.floor(max / 6);
+  // Six shares, less room for the markup and line breaks around them.
+  const share = Math.floor((max - 12) / 6);
   const title = escapeWithin(hit.title, share);
   const titleUrl = hit.links[0]?.url;
-  const head = titleUrl && titleUrl.length <= share ? `*${link(titleUrl, title)}*` : `*${title}*`;
+  // The link is measured as sent: escaping can make a URL longer (& becomes &amp;).
+  const linked = titleUrl ? link(titleUrl, title) : '';
+  const head = linked && linked.length <= 2 * share ? `*${linked}*` : `*${title}*`;
   const meta = [eventLabel(hit), hit.track, hit.speakers.length ? `${m.speakers}: ${hit.speakers.join(', ')}` : '']
     .filter(Boolean)
     .join(' · ');

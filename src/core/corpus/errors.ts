@@ -5,8 +5,9 @@ export interface CorpusError {
   message: string;
 }
 
+/** `file:line: message`, or `file: message` for a problem with the whole file (line 0). */
 export function formatCorpusError(e: CorpusError): string {
-  return `${e.file}:${e.line}: ${e.message}`;
+  return e.line > 0 ? `${e.file}:${e.line}: ${e.message}` : `${e.file}: ${e.message}`;
 }
 
 /** Thrown when a corpus cannot be loaded; carries every problem found. */

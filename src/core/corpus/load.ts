@@ -1,7 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { FileReadError, readRegularText } from '../../files.ts';
 import type { EventInfo, Talk } from '../types.ts';
 import { CorpusInvalidError, type CorpusError } from './errors.ts';
+import { checkLimits, MAX_FILE_BYTES } from './limits.ts';
 import { matchSessions, mergeTalk, type Matching } from './match.ts';
 import { parseCorpusFile } from './parse.ts';
 import { isScheduleFile, parseScheduleFile, type Session } from './schedule.ts';
@@ -26,10 +28,29 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   } catch (err) {
     throw new CorpusInvalidError([{ file: dir, line: 0, message: `cannot read the corpus folder: ${(err as Error).message}` }]);
   }
-  const sources = await Promise.all(
-    names.map(async (n) => ({ file: path.join(dir, n), text: await readFile(path.join(dir, n), 'utf8') })),
+  const unreadable: CorpusError[] = [];
+  const read = await Promise.all(
+    names.map(async (n) => {
+      const file = path.join(dir, n);
+      try {
+        return { file, text: await readRegularText(file, MAX_FILE_BYTES) };
+      } catch (err) {
+        if (!(err instanceof FileReadError)) throw err;
+        unreadable.push({ file, line: err.line, message: err.message });
+        return undefined;
+      }
+    }),
   );
-  return buildCorpus(sources);
+  const sources = read.filter((s) => s !== undefined);
+  if (unreadable.length === 0) return buildCorpus(sources);
+  // Report the unreadable files together with whatever else is wrong in the others.
+  try {
+    buildCorpus(sources);
+  } catch (err) {
+    if (err instanceof CorpusInvalidError) throw new CorpusInvalidError([...unreadable, ...err.problems]);
+    throw err;
+  }
+  throw new CorpusInvalidError(unreadable);
 }
 
 /**
@@ -83,6 +104,7 @@ export function buildCorpus(sources: Array<{ file: string; text: string }>): Cor
       continue;
     }
     ids.set(t.id, t);
+    problems.push(...checkLimits(t));
     talks.push(t);
   }
   if (problems.length > 0) throw new CorpusInvalidError(problems);
