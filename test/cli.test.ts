@@ -41,7 +41,7 @@ describe('kubecon-bot CLI', () => {
     const out = JSON.parse(r.stdout);
     assert.equal(out.query, 'gvisor');
     const library = await realLibrary();
-    assert.equal(out.total, library.index.search('gvisor').length);
+    assert.equal(out.total, library.index.find('gvisor').matches.length);
     assert.equal(out.results.length, 2);
     assert.equal(out.results[0].title, 'Best Practice for Container Security at Scale');
     assert.ok(out.results[0].score >= out.results[1].score);
