@@ -14,7 +14,7 @@ import { IMPORT_USAGE } from './ingest/command.ts';
 
 const USAGE = `Usage:
   kubecon-bot search <query> [--limit N] [--json]   search the talks
-  kubecon-bot corpus check [--dir DIR]              validate the corpus files
+  kubecon-bot corpus check [--dir DIR]              validate the corpus files and save the search index
 ${IMPORT_USAGE}
   kubecon-bot start                                 run the bot (same as npm start)
   kubecon-bot help                                  this text

@@ -24,3 +24,17 @@ export function readVar(env: Env, name: string): string | undefined {
   const v = env[name]?.trim();
   return v ? v : undefined;
 }
+
+/** An http(s) URL setting, or undefined when unset; `example` shows what is expected. */
+export function readUrl(env: Env, name: string, example: string): URL | undefined {
+  const raw = readVar(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `expected a URL such as ${example}, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `expected an http or https URL, got "${raw}"`);
+  return url;
+}

@@ -5,14 +5,42 @@
 import type { Logger } from 'pino';
 import type { Bot } from './core/bot.ts';
 import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
-import { loadLibrary } from './core/library.ts';
+import { reloadLibrary } from './core/library.ts';
 
-/** Loads the corpus again; on any error keeps the current index and logs why. */
-export async function reloadCorpus(bot: Bot, dir: string, log: Logger): Promise<boolean> {
+/**
+ * Loads the corpus again in a worker thread (from the saved index when it matches, else a fresh
+ * build that is then saved) while the current index keeps answering; on any error keeps the
+ * current index and logs why. Reloads asked for while one runs are folded into one more.
+ */
+export function reloadCorpus(bot: Bot, dirs: { corpusDir: string; dataDir: string }, log: Logger): Promise<boolean> {
+  const state = reloads.get(bot) ?? { running: undefined, again: false };
+  reloads.set(bot, state);
+  if (state.running) {
+    state.again = true;
+    return state.running;
+  }
+  const run = async (): Promise<boolean> => {
+    let ok = false;
+    do {
+      state.again = false;
+      ok = await reloadOnce(bot, dirs, log);
+    } while (state.again);
+    return ok;
+  };
+  state.running = run().finally(() => (state.running = undefined));
+  return state.running;
+}
+
+const reloads = new WeakMap<Bot, { running: Promise<boolean> | undefined; again: boolean }>();
+
+async function reloadOnce(bot: Bot, dirs: { corpusDir: string; dataDir: string }, log: Logger): Promise<boolean> {
+  const started = performance.now();
   try {
-    const library = await loadLibrary(dir);
+    const { library, from, saveError } = await reloadLibrary(dirs.corpusDir, dirs.dataDir);
     bot.setLibrary(library);
-    log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus reloaded');
+    if (saveError) log.warn({ dataDir: dirs.dataDir, error: saveError }, 'could not save the search index; the next start builds it again');
+    const ms = Math.round(performance.now() - started);
+    log.info({ talks: library.index.talks.length, files: library.files.length, index: from, ms }, 'corpus reloaded');
     return true;
   } catch (err) {
     const problems = err instanceof CorpusInvalidError ? err.problems.map(formatCorpusError) : [(err as Error).message];

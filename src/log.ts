@@ -11,11 +11,12 @@ export const REDACT = [
   'headers.authorization', '*.headers.authorization',
 ];
 
-export function createLogger(opts: { level: string; format: 'json' | 'pretty' }): Logger {
+/** `destination` defaults to stderr; the terminal mode passes one that prints above its prompt. */
+export function createLogger(opts: { level: string; format: 'json' | 'pretty'; destination?: NodeJS.WritableStream }): Logger {
   const base = { level: opts.level, redact: { paths: REDACT, censor: '[redacted]' } };
   if (opts.format === 'pretty') {
     // In-process and synchronous: no worker thread to outlive a short CLI run.
-    return pino(base, pretty({ destination: 2, sync: true, colorize: Boolean(process.stderr.isTTY) }));
+    return pino(base, pretty({ destination: opts.destination ?? 2, sync: true, colorize: Boolean(process.stderr.isTTY) }));
   }
-  return pino(base, pino.destination(2));
+  return pino(base, opts.destination ?? pino.destination(2));
 }

@@ -7,9 +7,11 @@ import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
-import { loadLibrary } from './core/library.ts';
+import { openLibrary } from './core/library.ts';
 import { renderText } from './adapters/shell/render.ts';
+import { PromptGuard } from './adapters/shell/prompt-guard.ts';
 import { runShell } from './adapters/shell/shell.ts';
+import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
@@ -25,17 +27,21 @@ export async function main(): Promise<number> {
     process.stderr.write(`configuration error: ${err.message}\n`);
     return 1;
   }
-  const log = createLogger({ level: config.logLevel, format: config.logFormat });
+  // In the terminal, log lines print above the prompt instead of into what is being typed.
+  const guard = new PromptGuard();
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, destination: guard.stream(process.stderr) });
   logStrayRejections(log);
-  let library;
+  let opened;
   try {
-    library = await loadLibrary(config.corpusDir);
+    opened = await openLibrary(config.corpusDir, config.dataDir);
   } catch (err) {
     if (!(err instanceof CorpusInvalidError)) throw err;
     log.fatal({ problems: err.problems }, 'corpus is invalid; fix it and start again');
     return 1;
   }
-  log.info({ talks: library.index.talks.length, files: library.files.length }, 'corpus loaded');
+  const { library } = opened;
+  if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
+  log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
 
   // The scheduler needs the bot and the bot asks the scheduler for today's talk.
   const schedule: { daily?: Daily } = {};
@@ -75,7 +81,8 @@ export async function main(): Promise<number> {
   }
   const shellMode = parts.length === 0;
   if (shellMode) {
-    targets.push({ key: 'shell', post: async (reply) => void process.stdout.write(`\n${renderText(reply, { color: Boolean(process.stdout.isTTY) })}\n`) });
+    const color = colorWanted(process.stdout, process.env);
+    targets.push({ key: 'shell', post: async (reply) => guard.write(process.stdout, `\n${renderText(reply, { color, width: process.stdout.columns })}\n`) });
   }
 
   const daily = await Daily.create({
@@ -92,7 +99,7 @@ export async function main(): Promise<number> {
   parts.push({ name: 'daily', stop: () => daily.stop() });
 
   const shutdown = () => stopAll(parts, log);
-  const exit = handleSignals({ reload: () => reloadCorpus(bot, config.corpusDir, log), shutdown, log });
+  const exit = handleSignals({ reload: () => reloadCorpus(bot, config, log), shutdown, log });
   // Better stopped (and restarted by the supervisor) than running half-alive; the adapter has
   // logged why at fatal level.
   const gone = Promise.race(lost).then(async () => {
@@ -100,7 +107,8 @@ export async function main(): Promise<number> {
     return 1;
   });
   if (!shellMode) return Promise.race([exit, gone]);
-  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) })
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const shell = runShell({ bot, input: process.stdin, output: process.stdout, interactive, color: interactive && colorWanted(process.stdout, process.env), guard })
     .then(async () => {
       await shutdown();
       return 0;

@@ -107,6 +107,9 @@ describe('kubecon-bot CLI', () => {
     const library = await realLibrary();
     const files = library.files.filter((f) => !isScheduleFile(f)).length;
     assert.match(r.stdout, new RegExp(`^ok: ${files} recap posts, ${library.index.talks.length} talks`));
+    // It leaves a saved index behind, so the next start loads it instead of building.
+    const again = await run(['corpus', 'check']);
+    assert.match(r.stdout + again.stdout, /search index built and saved[\s\S]*search index already up to date/);
   });
 
   it('corpus check names the file, relative to where it runs, and line of a problem', async () => {

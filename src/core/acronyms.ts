@@ -46,9 +46,11 @@ const CURATED: ReadonlyArray<readonly [string, string]> = [
 /** Words a Title Case phrase may hold that an acronym may or may not take a letter from. */
 const MINOR = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', 'as', 'at', 'with', '&']);
 
-const CAMEL = /\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,5}\b/g;
+const CAMEL = /(?<![A-Za-z])[A-Z][a-z]+[A-Z][a-z]+[A-Z][A-Za-z]*/g;
 const TITLE_PHRASE = /\b[A-Z][A-Za-z]+(?:[ -](?:(?:of|and|for|the|in|on|to|as|at|with|&)[ -])?[A-Z][A-Za-z]+){1,4}/g;
-const DEFINED = /([A-Za-z][A-Za-z-]+(?: [A-Za-z][A-Za-z-]+){1,5}) ?[(（]([A-Za-z][A-Za-z0-9]{1,7})[)）]/g;
+/** "(CEL)": the words before it are read back from here (a regex for both sides backtracks badly). */
+const DEFINED = /[(（]([A-Za-z][A-Za-z0-9]{1,7})[)）]/g;
+const WORDS_BEFORE = /([A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*){0,5}) ?$/;
 
 /** Initials of a phrase; minor words give a letter or not, so one phrase can give two. */
 function initials(words: string[]): string[] {
@@ -94,7 +96,7 @@ export class Acronyms {
       const text = raw.normalize('NFKC');
       for (const m of text.matchAll(CAMEL)) {
         const parts = m[0].match(/[A-Z][a-z]+/g) ?? [];
-        this.add(parts.map((p) => p[0]).join('').toLowerCase(), normalize(m[0]), false);
+        if (parts.length >= 3 && parts.join('') === m[0]) this.add(parts.map((p) => p[0]).join('').toLowerCase(), normalize(m[0]), false);
       }
       for (const m of text.matchAll(TITLE_PHRASE)) {
         const ws = words(m[0]);
@@ -102,8 +104,9 @@ export class Acronyms {
         for (const abbr of initials(ws)) if (abbr.length >= 3) this.add(abbr, ws.join(' '), false);
       }
       for (const m of text.matchAll(DEFINED)) {
-        const abbr = m[2]!.toLowerCase();
-        const ws = words(m[1]!);
+        const abbr = m[1]!.toLowerCase();
+        const before = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index));
+        const ws = before ? words(before[1]!) : [];
         // "Common Expression Language (CEL)": the last words whose initials spell the abbreviation.
         for (let start = ws.length - 1; start >= 0; start--) {
           const tail = ws.slice(start);

@@ -205,9 +205,10 @@ export function toHit(match: Match, locale: Locale, snippetLength?: number): Hit
   return {
     id: talk.id,
     title: talk.title,
-    event: { id: talk.event.id, name: talk.event.name, year: talk.event.year },
+    event: { id: talk.event.id, name: talk.event.name, year: talk.event.year, label: eventLabel(talk.event.name, talk.event.year) },
     track: talk.track,
     speakers: talk.speakers,
+    ...(talk.speakers.length ? { speakersLine: `${m.speakers}: ${talk.speakers.join(', ')}` } : {}),
     snippet: makeSnippet(talk.summary?.[locale] ?? labelledAbstract(talk, locale), match.terms, snippetLength),
     summary: talkText(talk, locale),
     other: { locale: other, text: talkText(talk, other) },
@@ -227,6 +228,10 @@ function labelledAbstract(talk: Talk, locale: Locale): string {
 /** Everything a reader gets about a talk: the recap summary first, then the official abstract. */
 function talkText(talk: Talk, locale: Locale): string {
   return [talk.summary?.[locale], labelledAbstract(talk, locale)].filter(Boolean).join('\n\n');
+}
+
+function eventLabel(name: string, year: number): string {
+  return name.includes(String(year)) ? name : `${name} ${year}`;
 }
 
 function randomTalk(library: Library): Talk | undefined {

@@ -8,9 +8,12 @@ import type { Link, Locale, SnippetPart } from './types.ts';
 export interface Hit {
   id: string;
   title: string;
-  event: { id: string; name: string; year: number };
+  /** `label` is the name with the year, once: "KubeCon Europe 2024", "CloudNative Days Tokyo 2022". */
+  event: { id: string; name: string; year: number; label: string };
   track?: string;
   speakers: string[];
+  /** "Speakers: A, B" in the reader's language; absent when no speaker is known. */
+  speakersLine?: string;
   /** The summary in the reader's language around the matched words, matches marked. */
   snippet: SnippetPart[];
   /** The whole summary in the reader's language, and in the other one. */

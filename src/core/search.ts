@@ -2,7 +2,7 @@
  * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
  * used for "did you mean".
  */
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type Related } from './cross.ts';
@@ -36,19 +36,37 @@ function fieldText(talk: Talk, field: Field): string {
   }
 }
 
-export function createMiniSearch(onTerm: (term: string) => void = () => {}): MiniSearch<Talk> {
-  return new MiniSearch<Talk>({
-    fields: [...FIELDS],
-    idField: 'id',
-    storeFields: [],
-    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
-    tokenize: (text) => analyze(text),
-    processTerm: (term) => {
-      onTerm(term);
-      return term;
-    },
-    searchOptions: SEARCH_OPTIONS,
-  });
+export const MINISEARCH_OPTIONS = {
+  fields: [...FIELDS],
+  idField: 'id',
+  storeFields: [],
+  extractField: (doc: Talk, field: string) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
+  tokenize: (text: string) => analyze(text),
+  searchOptions: SEARCH_OPTIONS,
+};
+
+export function createMiniSearch(): MiniSearch<Talk> {
+  return new MiniSearch<Talk>(MINISEARCH_OPTIONS);
+}
+
+/** What a built index saves besides the talks: MiniSearch's own form and the vocabulary. */
+export interface IndexParts {
+  mini: AsPlainObject;
+  vocabulary: Array<[string, number]>;
+}
+
+interface TermMap {
+  has(term: string): boolean;
+  keys(): Iterable<string>;
+  /** MiniSearch's radix tree answers prefix questions without a scan. */
+  atPrefix?(prefix: string): { keys(): Iterable<string> };
+}
+
+/** MiniSearch keeps its terms in a private map; asking it is cheaper than a second copy of every term. */
+function termMap(mini: MiniSearch<Talk>): TermMap {
+  const map = (mini as unknown as { _index?: Partial<TermMap> })._index;
+  if (typeof map?.has !== 'function' || typeof map.keys !== 'function') throw new Error('MiniSearch has no term map: check the minisearch version');
+  return map as TermMap;
 }
 
 export class TalkIndex {
@@ -56,21 +74,51 @@ export class TalkIndex {
   readonly vocabulary: Vocabulary;
   private readonly byId: Map<string, Talk>;
   private readonly mini: MiniSearch<Talk>;
-  /** Every distinct index term, to tell known words from ones that need n-grams. */
-  private readonly terms = new Set<string>();
+  /** Whether a term is in the index, to tell known words from ones that need n-grams. */
+  private readonly known: (term: string) => boolean;
+  /** Whether any index term starts with a prefix: tells "reduce" (reducing is there) from a name. */
+  private readonly hasPrefix: (prefix: string) => boolean;
   /** Katakana <-> Latin, abbreviations, Japanese -> English; built from the index on first use. */
   private readonly cross: CrossExpander;
 
-  constructor(talks: readonly Talk[]) {
+  /** Builds the index of `talks` (or adopts one loaded from a saved index). */
+  constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary }) {
     this.talks = talks;
     this.byId = new Map(talks.map((t) => [t.id, t]));
-    this.mini = createMiniSearch((term) => this.terms.add(term));
-    this.mini.addAll(talks);
-    this.vocabulary = Vocabulary.fromTalks(talks);
+    if (loaded) {
+      this.mini = loaded.mini;
+      this.vocabulary = loaded.vocabulary;
+    } else {
+      this.mini = createMiniSearch();
+      this.mini.addAll(talks);
+      this.vocabulary = Vocabulary.fromTalks(talks);
+    }
+    const terms = termMap(this.mini);
+    this.known = (term) => terms.has(term);
+    this.hasPrefix = (prefix) => {
+      const keys = terms.atPrefix ? terms.atPrefix(prefix).keys() : terms.keys();
+      for (const t of keys) if (t.startsWith(prefix)) return true;
+      return false;
+    };
     this.cross = new CrossExpander(
-      () => this.terms,
+      () => terms.keys(),
       () => talks.flatMap((t) => [fieldText(t, 'title'), fieldText(t, 'tags'), fieldText(t, 'en'), fieldText(t, 'ja')]),
     );
+  }
+
+  /** The index in a form `fromParts` restores (functions are options, not data: the same ones are passed again). */
+  toParts(): IndexParts {
+    return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.entries() };
+  }
+
+  static fromParts(talks: readonly Talk[], parts: IndexParts): TalkIndex {
+    return new TalkIndex(talks, { mini: MiniSearch.loadJS(parts.mini, MINISEARCH_OPTIONS), vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
+  }
+
+  /** Like `fromParts`, yielding to the event loop every thousand terms so answers keep flowing meanwhile. */
+  static async fromPartsAsync(talks: readonly Talk[], parts: IndexParts): Promise<TalkIndex> {
+    const mini = await MiniSearch.loadJSAsync(parts.mini, MINISEARCH_OPTIONS);
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
   }
 
   get(id: string): Talk | undefined {
@@ -91,13 +139,9 @@ export class TalkIndex {
   find(text: string, filter: SearchFilter = {}): Found {
     const { results, concepts, searched } = this.rank(text, filter);
     if (concepts.length === 0) return { matches: results, related: [], unmatched: [], best: 1 };
-    const indexHasPrefix = (prefix: string) => {
-      for (const t of this.terms) if (t.startsWith(prefix)) return true;
-      return false;
-    };
     const decision = decide(concepts, results.map((r) => ({ item: r, terms: r.terms })), {
       total: searched,
-      indexHasPrefix,
+      indexHasPrefix: this.hasPrefix,
       names: katakanaNames(text),
     });
     const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
@@ -119,8 +163,7 @@ export class TalkIndex {
     const keep = this.keep(filter);
     const all = this.talks.filter((t) => keep(t.id));
     if (!text.trim()) return { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
-    const known = (t: string) => this.terms.has(t);
-    const { query, concepts } = buildQuery(text, known, (units) => this.cross.expand(units, known));
+    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
     const results = this.mini
       .search(query, { filter: (r) => keep(String(r.id)) })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))

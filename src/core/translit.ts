@@ -207,15 +207,17 @@ function entry(term: string, phones: string | null): Entry | undefined {
 }
 
 /** Close matches for one word among entries, best first, at most `limit`. */
-function closest(phones: string | null, entries: readonly Entry[], limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
+/** Entries grouped by consonant count: a word is compared only with words of one consonant more or less. */
+type Buckets = Entry[][];
+
+function closest(phones: string | null, buckets: Buckets, limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
   if (!phones) return [];
   const n = consonants(phones);
   const allowed = Math.min(allowance(n), max);
   if (allowed === 0) return [];
   const code = encode(phones);
   const found: Array<{ term: string; distance: number }> = [];
-  for (const e of entries) {
-    if (Math.abs(e.consonants - n) > 1) continue;
+  for (const e of [n - 1, n, n + 1].flatMap((k) => buckets[k] ?? [])) {
     const d = latinQuery ? distance(e.code, code, allowed) : distance(code, e.code, allowed);
     if (d !== Infinity) found.push({ term: e.term, distance: d });
   }
@@ -228,18 +230,21 @@ const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 const LATIN_WORD = /^[a-z]{3,}$/;
 /** The most each part of a split compound may differ: parts are short, so stricter. */
 const SPLIT_MAX = 8;
+const CACHE_SIZE = 2000;
 
 /** Index vocabulary in both scripts, read as phones, to map a word of one script to the other. */
 export class Transliterator {
-  private readonly latin: Entry[] = [];
-  private readonly katakana: Entry[] = [];
+  private readonly latin: Buckets = [];
+  private readonly katakana: Buckets = [];
+  /** Answers by word: chat users repeat themselves, and a split compound costs a dozen scans. */
+  private readonly cache = new Map<string, string[]>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
       const e = LATIN_WORD.test(term)
         ? entry(term, latinPhones(term))
         : term.length >= 3 && KATAKANA_WORD.test(term) ? entry(term, katakanaPhones(term)) : undefined;
-      if (e) (LATIN_WORD.test(term) ? this.latin : this.katakana).push(e);
+      if (e) ((LATIN_WORD.test(term) ? this.latin : this.katakana)[e.consonants] ??= []).push(e);
     }
   }
 
@@ -248,6 +253,19 @@ export class Transliterator {
    * (テールサンプリング ~ tail + sampling) gives the parts of the best two-way split.
    */
   latinFor(word: string, limit = 4): string[] {
+    return this.remember(`k\t${word}`, () => this.latinForUncached(word, limit));
+  }
+
+  private remember(key: string, compute: () => string[]): string[] {
+    let out = this.cache.get(key);
+    if (!out) {
+      if (this.cache.size >= CACHE_SIZE) this.cache.clear();
+      this.cache.set(key, (out = compute()));
+    }
+    return out;
+  }
+
+  private latinForUncached(word: string, limit: number): string[] {
     const phones = katakanaPhones(word);
     const whole = closest(phones, this.latin, limit);
     if (whole.length > 0 || !phones) return whole.map((m) => m.term);
@@ -273,6 +291,6 @@ export class Transliterator {
   /** Katakana index terms for a Latin word. */
   katakanaFor(word: string, limit = 3): string[] {
     const phones = latinPhones(word);
-    return closest(phones, this.katakana, limit, Infinity, true).map((m) => m.term);
+    return this.remember(`l\t${word}`, () => closest(phones, this.katakana, limit, Infinity, true).map((m) => m.term));
   }
 }

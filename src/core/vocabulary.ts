@@ -52,6 +52,15 @@ export class Vocabulary {
     return new Vocabulary(freq);
   }
 
+  static fromEntries(entries: Array<[string, number]>): Vocabulary {
+    return new Vocabulary(new Map(entries));
+  }
+
+  /** Every word with its talk count, for a saved index. */
+  entries(): Array<[string, number]> {
+    return [...this.freq];
+  }
+
   has(word: string): boolean {
     return this.freq.has(word);
   }

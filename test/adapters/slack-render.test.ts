@@ -50,8 +50,9 @@ function bigHit(): Hit {
   return {
     id: 'x/huge',
     title: `Huge ${'タイトル&'.repeat(200)}`,
-    event: { id: 'kubecon-eu-2024', name: 'KubeCon + CloudNativeCon Europe', year: 2024 },
+    event: { id: 'kubecon-eu-2024', name: 'KubeCon + CloudNativeCon Europe', year: 2024, label: 'KubeCon + CloudNativeCon Europe 2024' },
     speakers: ['A'.repeat(500)],
+    speakersLine: `Speakers: ${'A'.repeat(500)}`,
     snippet: [{ text: '…', mark: false }, { text: 'gVisor', mark: true }, { text: long, mark: false }],
     summary: long,
     other: { locale: 'en', text: long },

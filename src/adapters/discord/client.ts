@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Reply } from '../../core/reply.ts';
+import { InFlight } from '../inflight.ts';
 import type { DiscordConfig } from './config.ts';
 import { loggable, redactUrl } from './errors.ts';
 import { NO_PINGS, onInteraction, onMessage, toMessage, type Answerer, type Context } from './handlers.ts';
@@ -74,12 +75,10 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...opts.rest },
   });
 
-  const inflight = new Set<Promise<void>>();
+  const inflight = new InFlight();
   let stopping = false;
   const track = (work: Promise<void>) => {
-    const p = work.catch((err: unknown) => log.error({ err: loggable(err) }, 'discord: unexpected failure in a handler'));
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p));
+    void inflight.track(work.catch((err: unknown) => log.error({ err: loggable(err) }, 'discord: unexpected failure in a handler')));
   };
 
   client.on(Events.MessageCreate, (message) => {
@@ -123,7 +122,7 @@ export async function startDiscord(opts: DiscordOptions): Promise<DiscordHandle>
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        await Promise.allSettled([...inflight]);
+        await inflight.idle();
         await client.destroy();
         log.info('discord: stopped');
       })();

@@ -3,7 +3,7 @@
  * "Discord is not used"; anything present but incomplete or malformed is a ConfigError that
  * names the variable.
  */
-import { ConfigError, readVar, type Env } from '../../env.ts';
+import { ConfigError, readUrl, readVar, type Env } from '../../env.ts';
 
 export interface DiscordConfig {
   token: string;
@@ -42,18 +42,9 @@ function token(env: Env): string {
 
 function apiUrl(env: Env): string | undefined {
   const name = 'DISCORD_API_URL';
-  const v = get(env, name);
-  if (v === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new ConfigError(name, `expected a URL such as https://discord.com/api, got "${v}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(name, `expected an http or https URL, got "${v}"`);
-  }
-  const base = v.replace(/\/+$/, '');
+  const url = readUrl(env, name, 'https://discord.com/api');
+  if (url === undefined) return undefined;
+  const base = url.href.replace(/\/+$/, '');
   if (/\/v\d+$/.test(base)) {
     throw new ConfigError(name, `leave out the API version (the bot adds /v10 itself), e.g. ${base.replace(/\/v\d+$/, '')}`);
   }

@@ -11,7 +11,8 @@ import { messages } from '../../core/messages.ts';
 import { type Hit, type Page, type Reply } from '../../core/reply.ts';
 import type { Locale, SnippetPart } from '../../core/types.ts';
 import { otherLanguageId, pagingIds, suggestionId } from './ids.ts';
-import { escapeText, fit, safeUrl, stripControl } from './text.ts';
+import { stripControl } from '../../core/control.ts';
+import { escapeText, fit, safeUrl } from './text.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -69,9 +70,7 @@ function snippetText(parts: readonly SnippetPart[], max: number): string {
 }
 
 function eventLine(hit: Hit): string {
-  const { name, year } = hit.event;
-  const event = name.includes(String(year)) ? name : `${name} ${year}`;
-  return stripControl([event, hit.track].filter(Boolean).join(' · '));
+  return stripControl([hit.event.label, hit.track].filter(Boolean).join(' · '));
 }
 
 function linkLine(hit: Hit, locale: Locale): string {
@@ -84,7 +83,6 @@ function linkLine(hit: Hit, locale: Locale): string {
 }
 
 function hitEmbed(hit: Hit, locale: Locale, budget: number, n?: number): APIEmbed {
-  const m = messages(locale);
   const url = hit.links.map((l) => safeUrl(l.url)).find(Boolean);
   const title = fit(`${n === undefined ? '' : `${n}. `}${escapeText(hit.title)}`, LIMITS.title);
   const embed: APIEmbed = {
@@ -95,7 +93,7 @@ function hitEmbed(hit: Hit, locale: Locale, budget: number, n?: number): APIEmbe
   };
   if (url) embed.url = url;
   const tail = [
-    hit.speakers.length ? fit(`${escapeText(m.speakers)}: ${escapeText(hit.speakers.join(', '))}`, MAX_SPEAKERS) : '',
+    hit.speakersLine ? fit(escapeText(hit.speakersLine), MAX_SPEAKERS) : '',
     linkLine(hit, locale),
   ].filter(Boolean).join('\n');
   const room = Math.max(0, Math.min(LIMITS.description, budget - embedLength(embed)));

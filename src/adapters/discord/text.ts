@@ -2,6 +2,7 @@
  * Making corpus and user text safe to show in Discord markdown: it reads exactly as written,
  * never formats, links or mentions anything, and fits the field it goes in.
  */
+import { stripControl } from '../../core/control.ts';
 
 const ELLIPSIS = '…';
 const ZWSP = '\u200b';
@@ -11,10 +12,6 @@ const INLINE = /[\\*_~|`<>[\]#]/g;
 /** Lists and block quotes only start a line. */
 const LINE_START = /^(\s*)([-+]|\d+\.)(?=\s)/gm;
 
-/** Control characters would show as boxes or break the layout; newlines and tabs stay. */
-export function stripControl(text: string): string {
-  return text.replace(/[\p{Cc}]/gu, (c) => (c === '\n' || c === '\t' ? c : ' '));
-}
 
 /**
  * Escapes Discord markdown so `**`, `<@123>`, `<#1>`, `[x](y)` and the like show as typed.

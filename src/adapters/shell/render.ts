@@ -1,62 +1,69 @@
 /**
  * Renders a core Reply as terminal text. Marks are bold when the terminal shows colour, and
- * wrapped in [brackets] otherwise, so piped output stays readable.
+ * wrapped in [brackets] otherwise, so piped output stays readable. Given a width, lines wrap by
+ * display width at word boundaries; links stay whole, one to a line.
  */
-import type { Hit, Reply } from '../../core/reply.ts';
 import { messages } from '../../core/messages.ts';
+import { stripControl } from '../../core/control.ts';
+import type { Hit, Reply } from '../../core/reply.ts';
 import type { SnippetPart } from '../../core/types.ts';
+import { padEnd, width, wrap } from './wrap.ts';
 
 export interface TextStyle {
   color: boolean;
+  /** Terminal columns to wrap at; no wrapping when absent (piped output). */
+  width?: number;
 }
 
 const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
-
-/** Terminal control sequences in corpus or user text must not reach the terminal. */
-function safe(text: string): string {
-  return text.replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? '\n' : ' '));
-}
+const INDENT = '   ';
 
 function snippet(parts: readonly SnippetPart[], style: TextStyle): string {
   return parts
-    .map((p) => (p.mark ? (style.color ? `${BOLD}${safe(p.text)}${RESET}` : `[${safe(p.text)}]`) : safe(p.text)))
+    .map((p) => (p.mark ? (style.color ? `${BOLD}${stripControl(p.text)}${RESET}` : `[${stripControl(p.text)}]`) : stripControl(p.text)))
     .join('');
 }
 
 function hitText(hit: Hit, n: number, style: TextStyle, locale: Reply['locale']): string {
   const m = messages(locale);
+  const columns = style.width ?? Infinity;
   const b = (s: string) => (style.color ? `${BOLD}${s}${RESET}` : s);
   const d = (s: string) => (style.color ? `${DIM}${s}${RESET}` : s);
-  const lines = [`${n}. ${b(safe(hit.title))}`];
-  const meta = [hit.event.name, hit.track, hit.speakers.length ? `${m.speakers}: ${hit.speakers.join(', ')}` : '']
-    .filter(Boolean)
-    .map((s) => safe(s!));
-  lines.push(`   ${d(meta.join(' | '))}`);
-  lines.push(`   ${snippet(hit.snippet, style)}`);
-  for (const link of hit.links) lines.push(`   ${m.link[link.kind]}: ${link.url}`);
-  lines.push(`   ${d(safe(hit.credit))}`);
-  return lines.join('\n');
+  const para = (s: string) => wrap(`${INDENT}${s}`, columns, INDENT);
+  const meta = [hit.event.label, hit.track, hit.speakersLine].filter(Boolean).map((s) => stripControl(s!));
+  return [
+    wrap(`${n}. ${b(stripControl(hit.title))}`, columns, INDENT),
+    para(d(meta.join(' | '))),
+    para(snippet(hit.snippet, style)),
+    ...hit.links.map((link) => `${INDENT}${m.link[link.kind]}: ${link.url}`),
+    para(d(stripControl(hit.credit))),
+  ].join('\n');
 }
 
 export function renderText(reply: Reply, style: TextStyle): string {
   const m = messages(reply.locale);
+  const columns = style.width ?? Infinity;
+  const lines = (texts: readonly string[]) => texts.map((t) => wrap(stripControl(t), columns)).join('\n');
   switch (reply.kind) {
-    case 'help':
-      return [reply.title, ...reply.entries.map((e) => `  ${e.example.padEnd(40)} ${e.text}`), '', reply.footer].join('\n');
+    case 'help': {
+      const column = Math.max(...reply.entries.map((e) => width(e.example))) + 2;
+      const entries = reply.entries.map((e) => wrap(`  ${padEnd(e.example, column)}${e.text}`, columns, ' '.repeat(column + 2)));
+      return [lines([reply.title]), ...entries, '', lines([reply.footer])].join('\n');
+    }
     case 'message': {
-      const out = reply.notices.map((n) => safe(n.text));
+      const out = [lines(reply.notices.map((n) => n.text))];
       if (reply.related) {
-        out.push('', safe(reply.related.header), '');
+        out.push('', lines([reply.related.header]), '');
         reply.related.hits.forEach((h, i) => out.push(hitText(h, i + 1, style, reply.locale), ''));
       }
       return out.join('\n').trimEnd();
     }
     case 'talk':
-      return `${reply.header}\n\n${hitText(reply.hit, 1, style, reply.locale)}`;
+      return `${lines([reply.header])}\n\n${hitText(reply.hit, 1, style, reply.locale)}`;
     case 'results': {
-      const out = [...reply.notices.map((n) => safe(n.text)), safe(reply.header), ''];
+      const out = [lines([...reply.notices.map((n) => n.text), reply.header]), ''];
       reply.hits.forEach((h, i) => out.push(hitText(h, reply.page.offset + i + 1, style, reply.locale), ''));
       const nav = [reply.page.previous === undefined ? '' : m.typePrevious, reply.page.next === undefined ? '' : m.typeNext]
         .filter(Boolean)

@@ -1,21 +1,27 @@
 /**
  * The terminal adapter: each line typed is answered as a chat message would be. `next` and
- * `prev` page through the last results; Ctrl-D (end of input) quits. Works with piped input.
+ * `prev` page through the last results; Tab completes from the core; Ctrl-D (end of input)
+ * quits. Works with piped input.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../core/bot.ts';
 import type { Page, Reply } from '../../core/reply.ts';
 import type { Locale } from '../../core/types.ts';
+import type { PromptGuard } from './prompt-guard.ts';
 import { renderText } from './render.ts';
 
 export interface ShellOptions {
   bot: Bot;
   input: Readable;
   output: Writable;
-  /** Colour and a prompt only on an interactive terminal. */
+  /** A prompt, Tab completion and wrapping to the terminal's width only on an interactive terminal. */
   interactive: boolean;
+  /** Bold marks; defaults to `interactive`. */
+  color?: boolean;
   locale?: Locale;
+  /** Lets log lines and scheduled posts print above the prompt. */
+  guard?: PromptGuard;
 }
 
 const QUIT = new Set(['quit', 'exit', ':q']);
@@ -25,7 +31,15 @@ const PREVIOUS = new Set(['prev', 'p']);
 export async function runShell(opts: ShellOptions): Promise<void> {
   const { bot, output, interactive } = opts;
   const locale = opts.locale ?? bot.defaultLocale;
-  const rl = createInterface({ input: opts.input, output: interactive ? output : undefined, terminal: interactive });
+  const color = opts.color ?? interactive;
+  const completer = (line: string): [string[], string] => [bot.complete(line, locale, { maxLength: Infinity }).map((c) => c.value), line];
+  const rl = createInterface({
+    input: opts.input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    ...(interactive ? { completer } : {}),
+  });
+  const columns = () => (interactive ? (output as Writable & { columns?: number }).columns : undefined);
   const say = (text: string) => output.write(`${text}\n`);
   let last: Page | undefined;
   rl.on('SIGINT', () => rl.close());
@@ -39,9 +53,10 @@ export async function runShell(opts: ShellOptions): Promise<void> {
     return bot.handle({ text: last.query, locale, offset, limit: last.limit, typedPaging: true });
   };
   if (interactive) {
-    say(renderText(bot.notice('welcome', locale), { color: true }));
+    say(renderText(bot.notice('welcome', locale), { color, width: columns() }));
     rl.setPrompt('kubecon> ');
     rl.prompt();
+    opts.guard?.hold(rl, output);
   }
   for await (const raw of rl) {
     const line = raw.trim();
@@ -49,10 +64,11 @@ export async function runShell(opts: ShellOptions): Promise<void> {
     if (line) {
       const reply = answer(line);
       if (reply.kind === 'results') last = reply.page;
-      say(renderText(reply, { color: interactive }));
+      say(renderText(reply, { color, width: columns() }));
       if (interactive) say('');
     }
     if (interactive) rl.prompt();
   }
+  opts.guard?.release();
   rl.close();
 }

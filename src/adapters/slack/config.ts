@@ -2,7 +2,7 @@
  * Slack settings from the environment. With SLACK_APP_TOKEN the bot connects out over Socket
  * Mode (no public URL needed); without it, it serves HTTP for Slack to call.
  */
-import { ConfigError, readVar, type Env } from '../../env.ts';
+import { ConfigError, readUrl, readVar, type Env } from '../../env.ts';
 
 export const DEFAULT_PORT = 3000;
 
@@ -23,17 +23,8 @@ export interface SlackConfig {
 const get = readVar;
 
 function apiUrl(env: Env): string | undefined {
-  const raw = get(env, 'SLACK_API_URL');
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('SLACK_API_URL', `expected a URL such as https://slack.com/api/, got "${raw}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError('SLACK_API_URL', `expected an http(s) URL, got "${raw}"`);
-  }
+  const url = readUrl(env, 'SLACK_API_URL', 'https://slack.com/api/');
+  if (url === undefined) return undefined;
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 

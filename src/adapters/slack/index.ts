@@ -11,7 +11,8 @@ import type { Reply } from '../../core/reply.ts';
 import { createSlackApp } from './app.ts';
 import type { SlackConfig } from './config.ts';
 import { boltLogger } from './logger.ts';
-import { InFlight, TrackingReceiver, httpReceiver, socketReceiver } from './receiver.ts';
+import { InFlight } from '../inflight.ts';
+import { TrackingReceiver, httpReceiver, socketReceiver } from './receiver.ts';
 import { renderReply } from './render.ts';
 
 export { slackConfigFromEnv, type SlackConfig } from './config.ts';

@@ -3,6 +3,7 @@
  * (never a ping or a link), reading what Slack sends back to plain words, and cutting text to
  * Slack's limits without breaking a character, an escape or a bold pair.
  */
+import { stripControl } from '../../core/control.ts';
 import { splitGraphemes } from '../../core/normalize.ts';
 
 const ELLIPSIS = '…';
@@ -11,8 +12,7 @@ const ZWSP = '\u200B';
 
 /** Text shown as-is: control characters become spaces, and &, <, > are escaped. */
 export function escape(text: string): string {
-  return text
-    .replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? '\n' : ' '))
+  return stripControl(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

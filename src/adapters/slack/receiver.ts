@@ -4,22 +4,8 @@
  * tests can wait for "everything received so far has been handled" without sleeping.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InFlight } from '../inflight.ts';
 import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent, type webApi } from '@slack/bolt';
-
-export class InFlight {
-  private readonly running = new Set<Promise<unknown>>();
-
-  track<T>(work: Promise<T>): Promise<T> {
-    this.running.add(work);
-    work.finally(() => this.running.delete(work)).catch(() => {});
-    return work;
-  }
-
-  /** Resolves once nothing is running, including work started while waiting. */
-  async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
-}
 
 /** Passes each event to the app through `InFlight`; otherwise the inner receiver unchanged. */
 export class TrackingReceiver implements Receiver {

@@ -74,11 +74,6 @@ function snippet(hit: Hit, max: number): string {
   return out;
 }
 
-function eventLabel(hit: Hit): string {
-  const { name, year } = hit.event;
-  return name.includes(String(year)) ? name : `${name} ${year}`;
-}
-
 /**
  * One hit as mrkdwn of at most `max` characters: linked title, event, snippet, links (and the
  * credit when it cannot have its own block). Each part has a share of `max`; the snippet gets
@@ -93,7 +88,7 @@ export function hitText(hit: Hit, locale: Locale, max: number, withCredit = fals
   // The link is measured as sent: escaping can make a URL longer (& becomes &amp;).
   const linked = titleUrl ? link(titleUrl, title) : '';
   const head = linked && linked.length <= 2 * share ? `*${linked}*` : `*${title}*`;
-  const meta = [eventLabel(hit), hit.track, hit.speakers.length ? `${m.speakers}: ${hit.speakers.join(', ')}` : '']
+  const meta = [hit.event.label, hit.track, hit.speakersLine]
     .filter(Boolean)
     .join(' · ');
   const links: string[] = [];

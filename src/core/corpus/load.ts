@@ -22,6 +22,11 @@ export interface Corpus {
  * CorpusInvalidError.
  */
 export async function loadCorpus(dir: string): Promise<Corpus> {
+  return buildCorpus(await readCorpusFiles(dir));
+}
+
+/** The corpus files of `dir` (`*.md`, README.md excepted) in name order, read but not parsed; throws CorpusInvalidError if one cannot be read. */
+export async function readCorpusFiles(dir: string): Promise<Array<{ file: string; text: string }>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
@@ -42,7 +47,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     }),
   );
   const sources = read.filter((s) => s !== undefined);
-  if (unreadable.length === 0) return buildCorpus(sources);
+  if (unreadable.length === 0) return sources;
   // Report the unreadable files together with whatever else is wrong in the others.
   try {
     buildCorpus(sources);

@@ -1,0 +1,183 @@
+/**
+ * The saved index: a built library written to `DATA_DIR/search-index.jsonl`, so a start (or a
+ * reload) with an unchanged corpus loads it in a fraction of the build time.
+ *
+ * It is keyed by a hash of the corpus files (their paths and contents), INDEX_VERSION, the ICU
+ * version (Intl.Segmenter's word breaks come from ICU), the glossary and the analysis of a probe
+ * text, so a change to any of them makes it stale. A stale or damaged file is never used: the
+ * caller rebuilds and writes a new one. The file is JSON Lines: a header with the key and a
+ * SHA-256 of the rest, then the data in chunks, so a reload can parse it a piece at a time.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AsPlainObject } from 'minisearch';
+import { analyze } from './analyzer.ts';
+import type { Corpus } from './corpus/load.ts';
+import { GLOSSARY } from './glossary.ts';
+import { FIELDS } from './search-options.ts';
+import type { IndexParts, TalkIndex } from './search.ts';
+import type { EventInfo, Recap, Talk } from './types.ts';
+
+/** Bump when the index's content or layout changes in a way the probe below would not show. */
+export const INDEX_VERSION = 1;
+
+export const INDEX_FILE = 'search-index.jsonl';
+const FORMAT = 'kubecon-bot/search-index';
+const TALKS_PER_LINE = 1_000;
+const TERMS_PER_LINE = 4_000;
+
+/** Mixed text whose analysis changes whenever the analyzer's output does. */
+const PROBE =
+  'KubeCon の PodSecurityPolicy と gVisor サンドボックスで脆弱性を防ぐ。ぜい弱性、サーバー、Kubernetes 1.29 clusters, multi-tenant eBPF networking; Argo CD.';
+
+export function savedIndexPath(dataDir: string): string {
+  return path.join(dataDir, INDEX_FILE);
+}
+
+/** The key a saved index must carry to be used for these corpus files with this code. */
+export function indexKey(sources: ReadonlyArray<{ file: string; text: string }>, version = INDEX_VERSION): string {
+  const h = createHash('sha256');
+  const part = (s: string) => h.update(`${s.length}:${s}`);
+  part(`${FORMAT}/${version}`);
+  part(process.versions.icu ?? 'no-icu');
+  part(JSON.stringify(FIELDS));
+  part(JSON.stringify(GLOSSARY));
+  part(analyze(PROBE).join(' '));
+  for (const s of sources) {
+    part(s.file);
+    part(s.text);
+  }
+  return h.digest('hex');
+}
+
+interface Header {
+  format: string;
+  key: string;
+  sha256: string;
+}
+
+/** A talk as saved: its event by id and its recap by number, since many talks share each. */
+type StoredTalk = Omit<Talk, 'event' | 'recap'> & { event: string; recap?: number };
+
+/** What a library needs of a corpus. */
+export type LibraryCorpus = Pick<Corpus, 'talks' | 'events' | 'files'>;
+
+/** A library's data as it is saved and restored. */
+export interface SavedLibrary {
+  corpus: LibraryCorpus;
+  parts: IndexParts;
+}
+
+/** The saved form of a built library: a header line, then the data lines. */
+export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string): string[] {
+  const recaps: Recap[] = [];
+  const recapIds = new Map<Recap, number>();
+  const talks: StoredTalk[] = corpus.talks.map(({ recap, ...t }) => {
+    if (!recap) return { ...t, event: t.event.id };
+    let n = recapIds.get(recap);
+    if (n === undefined) {
+      n = recaps.push(recap) - 1;
+      recapIds.set(recap, n);
+    }
+    return { ...t, event: t.event.id, recap: n };
+  });
+  const { mini, vocabulary } = index.toParts();
+  const { index: terms, ...miniRest } = mini;
+  const lines = [JSON.stringify({ events: corpus.events, files: corpus.files, recaps })];
+  for (let i = 0; i < talks.length; i += TALKS_PER_LINE) lines.push(JSON.stringify({ talks: talks.slice(i, i + TALKS_PER_LINE) }));
+  lines.push(JSON.stringify({ vocabulary }));
+  lines.push(JSON.stringify({ mini: miniRest }));
+  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
+  const sha256 = createHash('sha256').update(lines.join('\n')).digest('hex');
+  return [JSON.stringify({ format: FORMAT, key, sha256 } satisfies Header), ...lines];
+}
+
+/** Why a saved index cannot be used. */
+export class SavedIndexError extends Error {}
+
+interface Accumulator {
+  head?: { events: EventInfo[]; files: string[]; recaps: Recap[] };
+  talks: StoredTalk[];
+  vocabulary?: Array<[string, number]>;
+  mini?: Omit<AsPlainObject, 'index'>;
+  terms: AsPlainObject['index'];
+}
+
+function takeLine(acc: Accumulator, line: string): void {
+  const v = JSON.parse(line) as Record<string, unknown>;
+  if ('talks' in v) acc.talks.push(...(v.talks as StoredTalk[]));
+  else if ('terms' in v) acc.terms.push(...(v.terms as AsPlainObject['index']));
+  else if ('vocabulary' in v) acc.vocabulary = v.vocabulary as Array<[string, number]>;
+  else if ('mini' in v) acc.mini = v.mini as Omit<AsPlainObject, 'index'>;
+  else if ('events' in v) acc.head = v as unknown as Accumulator['head'];
+  else throw new SavedIndexError('unknown line in the saved index');
+}
+
+function finish(acc: Accumulator): SavedLibrary {
+  const { head, vocabulary, mini } = acc;
+  if (!head || !vocabulary || !mini) throw new SavedIndexError('the saved index is incomplete');
+  const events = new Map(head.events.map((e) => [e.id, e]));
+  const talks: Talk[] = acc.talks.map(({ recap: n, ...t }) => {
+    const event = events.get(t.event);
+    const recap = n === undefined ? undefined : head.recaps[n];
+    if (!event || (n !== undefined && !recap)) throw new SavedIndexError(`talk ${t.id} refers to an unknown event or recap`);
+    return recap ? { ...t, event, recap } : { ...t, event };
+  });
+  if (mini.documentCount !== talks.length) throw new SavedIndexError('the saved index and its talks disagree');
+  return { corpus: { talks, events: head.events, files: head.files }, parts: { mini: { ...mini, index: acc.terms }, vocabulary } };
+}
+
+/** Restores data lines (without the header) in one go. */
+export function parseLines(lines: readonly string[]): SavedLibrary {
+  const acc: Accumulator = { talks: [], terms: [] };
+  for (const line of lines) takeLine(acc, line);
+  return finish(acc);
+}
+
+/** Like `parseLines`, yielding to the event loop after each line (each is a few milliseconds of work). */
+export async function parseLinesAsync(lines: readonly string[]): Promise<SavedLibrary> {
+  const acc: Accumulator = { talks: [], terms: [] };
+  for (const line of lines) {
+    takeLine(acc, line);
+    await new Promise((r) => setImmediate(r));
+  }
+  return finish(acc);
+}
+
+/**
+ * The data lines of the saved index in `dataDir` if it exists, carries `key` and is intact;
+ * otherwise why not (missing, stale, damaged). Never throws.
+ */
+export async function readSavedLines(dataDir: string, key: string): Promise<{ lines: string[] } | { reason: string }> {
+  let text: string;
+  try {
+    text = await readFile(savedIndexPath(dataDir), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read the saved index: ${(err as Error).message}` };
+  }
+  const nl = text.indexOf('\n');
+  let header: Partial<Header>;
+  try {
+    header = JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Partial<Header>;
+  } catch {
+    return { reason: 'the saved index is damaged (unreadable header)' };
+  }
+  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string') {
+    return { reason: 'the saved index is damaged (bad header)' };
+  }
+  if (header.key !== key) return { reason: 'the corpus or the analyzer changed since the index was saved' };
+  const body = nl < 0 ? '' : text.slice(nl + 1);
+  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'the saved index is damaged (checksum mismatch)' };
+  return { lines: body.split('\n') };
+}
+
+/** Writes the saved index atomically: a reader sees the old file or the new one, never half. */
+export async function writeSavedLines(dataDir: string, lines: readonly string[]): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const file = savedIndexPath(dataDir);
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, lines.join('\n'));
+  await rename(tmp, file);
+}
