@@ -30,6 +30,8 @@ export interface DailyConfig {
   cron: string;
   timezone: string;
   query?: string;
+  /** `recap`: only talks with a recap summary; `all`: imported schedule talks too. */
+  pool: 'recap' | 'all';
   slackChannel?: string;
   discordChannel?: string;
 }
@@ -74,6 +76,7 @@ export function loadConfig(env: Env = process.env): Config {
     cron: cron(env, 'DAILY_CRON', DEFAULT_DAILY_CRON, tz),
     timezone: tz,
     query: get(env, 'DAILY_QUERY'),
+    pool: oneOf(env, 'DAILY_POOL', ['recap', 'all'] as const, 'recap'),
     slackChannel: get(env, 'SLACK_DAILY_CHANNEL'),
     discordChannel: get(env, 'DISCORD_DAILY_CHANNEL'),
   });

@@ -90,6 +90,7 @@ export async function main(): Promise<number> {
     timezone: config.daily.timezone,
     dataDir: config.dataDir,
     query: config.daily.query,
+    pool: config.daily.pool,
     targets,
     bot,
     log: log.child({ part: 'daily' }),

@@ -38,8 +38,8 @@ export function capLength(text: string, max: number): string {
 }
 
 /**
- * Cut to MAX_INPUT_LENGTH, remove control and format characters (keeping none), fold whitespace
- * runs to one space.
+ * Cut to MAX_INPUT_LENGTH, turn every control and format character (zero-width joiners and
+ * bidi marks included) into a space, fold whitespace runs to one space.
  */
 export function cleanInput(text: string): string {
   return capLength(text, MAX_INPUT_LENGTH)

@@ -32,10 +32,13 @@ const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
  * Typos only for Latin words of 5+ letters (never numbers: 2022 must not match 2024). Shorter
- * words have too many neighbours (rust: just, must, trust); "did you mean" covers them.
+ * words have too many neighbours (rust: just, must, trust); "did you mean" covers them. One edit
+ * up to 9 letters, two from 10 (crossplain): two edits on a big vocabulary is the costliest part
+ * of a query.
  */
 export function fuzzyFor(term: string): number | false {
-  return LATIN_WORD.test(term) && term.length >= 5 ? 0.2 : false;
+  if (!LATIN_WORD.test(term) || term.length < 5) return false;
+  return term.length >= 10 ? 2 : 1;
 }
 
 /** Prefixes (`kyver`, `カオス`) for Latin words of 3+ letters and katakana words of 3+ characters. */

@@ -195,9 +195,10 @@ const CROSS_WEIGHT = 0.6;
 const GRAM_COVERAGE = 0.6;
 
 /**
- * The MiniSearch query for a user's text: its words at full weight; the n-grams of words the
- * index does not know, lower; glossary equivalents lower still. All are OR-ed, so talks that
- * match more of them rank higher. Also returns the typed words as concepts, for coverage.
+ * The MiniSearch query for a user's text: its words at full weight; glossary equivalents and
+ * cross-script terms lower (GLOSSARY_WEIGHT, CROSS_WEIGHT); the n-grams of words the index does
+ * not know, lowest (GRAM_WEIGHT). All are OR-ed, so talks that match more of them rank higher. Also returns the typed words as
+ * concepts, for coverage.
  */
 export function buildQuery(
   text: string,

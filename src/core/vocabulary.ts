@@ -8,28 +8,37 @@ import type { Talk } from './types.ts';
 
 const WORD = /[\p{Script=Latin}][\p{Script=Latin}\d]*(?:-[\p{Script=Latin}\d]+)*|[\p{Script=Katakana}ー]{3,}/gu;
 
+/** Three rows of the distance table, reused between calls and grown as needed. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Optimal string alignment: a swapped pair ("kubrenetes") costs one edit.
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  // Optimal string alignment: a swapped pair ("kubrenetes") costs one edit. Only the last three
+  // rows of the table are needed: the one before last for swaps.
+  let [older, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    cur[0] = i;
+    let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
-      best = Math.min(best, v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, older[j - 2]! + 1);
+      cur[j] = v;
+      if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [older, prev, cur] = [prev, cur, older];
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 export class Vocabulary {
   private readonly freq: Map<string, number>;
+  /** Words grouped by length, built on the first suggestion: a typo is compared only with words of about its length. */
+  private byLength?: Map<number, Array<[string, number]>>;
 
   private constructor(freq: Map<string, number>) {
     this.freq = freq;
@@ -65,7 +74,7 @@ export class Vocabulary {
     return this.freq.has(word);
   }
 
-  /** Known words with the same first letter, for autocomplete. */
+  /** Known words that start with `prefix` (longer than it), most frequent first, for completion. */
   completions(prefix: string, limit: number): string[] {
     const p = normalize(prefix);
     if (!p) return [];
@@ -76,6 +85,18 @@ export class Vocabulary {
       .map(([w]) => w);
   }
 
+  private lengthGroup(length: number): Array<[string, number]> {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const entry of this.freq) {
+        const group = this.byLength.get(entry[0].length);
+        if (group) group.push(entry);
+        else this.byLength.set(entry[0].length, [entry]);
+      }
+    }
+    return this.byLength.get(length) ?? [];
+  }
+
   /** Close known words for each unknown word of the query, best first. */
   suggest(query: string, limit = 3): string[] {
     const words = normalize(query).match(WORD) ?? [];
@@ -84,9 +105,11 @@ export class Vocabulary {
       if (w.length < 3 || this.freq.has(w)) continue;
       const max = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
       const scored: Array<[string, number, number]> = [];
-      for (const [cand, f] of this.freq) {
-        const d = editDistance(w, cand, max);
-        if (d <= max) scored.push([cand, d, f]);
+      for (let len = w.length - max; len <= w.length + max; len++) {
+        for (const [cand, f] of this.lengthGroup(len)) {
+          const d = editDistance(w, cand, max);
+          if (d <= max) scored.push([cand, d, f]);
+        }
       }
       scored.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
       for (const [cand] of scored) if (!out.includes(cand)) out.push(cand);

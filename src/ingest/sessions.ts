@@ -2,6 +2,7 @@
  * From calendar entries to sessions: title and speakers out of SUMMARY, the abstract, track,
  * room, the day and time in the event's time zone, and which entries are not talks at all.
  */
+import { FIELD_LIMITS, LIST_LIMITS } from '../core/corpus/limits.ts';
 import type { CalendarEntry } from './ics.ts';
 
 export interface SessionDraft {
@@ -19,19 +20,26 @@ export interface SessionDraft {
 
 /**
  * Sched writes SUMMARY as `Title - Speaker, Company & Speaker, Company` (a `;` or another ` & `
- * before further speakers). The speakers are the part after the last " - ", when it reads as
+ * before further speakers; `A & B, Company` when two share a company). The speakers are the part after the last " - ", when it reads as
  * a list of people: each item a name (no digits, at most five words, capitalised words or name
  * particles), optionally followed by ", Company". Otherwise the whole SUMMARY is the title.
  */
 export function splitSummary(summary: string): { title: string; speakers: string[] } {
-  const text = summary.replace(/\s+/g, ' ').trim();
+  let text = summary.replace(/\s+/g, ' ').trim();
+  // Older schedules end with the level after the speakers: "Title - A & B, Google (Intermediate
+  // Skill Level)". The level belongs to the title.
+  const level = LEVEL.exec(text);
+  if (level) text = text.slice(0, level.index).trim();
+  const withLevel = (title: string) => (level ? `${title} ${level[0].trim()}` : title);
   const cut = text.lastIndexOf(' - ');
   if (cut > 0) {
     const speakers = parseSpeakers(text.slice(cut + 3));
-    if (speakers) return { title: text.slice(0, cut).trim(), speakers };
+    if (speakers) return { title: withLevel(text.slice(0, cut).trim()), speakers };
   }
-  return { title: text, speakers: [] };
+  return { title: withLevel(text), speakers: [] };
 }
+
+const LEVEL = /\s*\((?:any|beginner|intermediate|advanced|all)[^()]*level\)\s*$/i;
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'al']);
 
@@ -59,6 +67,10 @@ function parseSpeakers(tail: string): string[] | null {
     people.push({ name, company });
   }
   if (people.length === 0) return null;
+  // "A & B, Google": Sched names a shared company once, after the last of its speakers.
+  for (let i = people.length - 2; i >= 0; i--) {
+    if (!people[i]!.company && people[i + 1]!.company) people[i]!.company = people[i + 1]!.company;
+  }
   return people.map((p) => (p.company ? `${p.name} (${p.company})` : p.name));
 }
 
@@ -96,6 +108,17 @@ export function cleanAbstract(text: string): string {
     .trim();
 }
 
+/**
+ * Text cut to the corpus limit (src/core/corpus/limits.ts) with an ellipsis, so one oversized
+ * entry cannot make a whole import invalid. Real values are far below the limits.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = [...text.slice(0, max - 1)];
+  // Never leave half of a surrogate pair.
+  return `${cut.join('').replace(/[\uD800-\uDBFF]$/, '').trimEnd()}…`;
+}
+
 /** One line: no line breaks, single spaces. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -127,16 +150,17 @@ export function mapEntries(entries: readonly CalendarEntry[], timeZone: string):
     const start = localTime(e.start, timeZone);
     const end = e.end ? localTime(e.end, timeZone) : undefined;
     const abstract = cleanAbstract(e.description);
+    const url = oneLine(e.url);
     sessions.push({
       uid: oneLine(e.uid),
-      title: oneLine(title),
-      speakers: speakers.map(oneLine),
-      track: oneLine(e.categories.join(', ')) || undefined,
+      title: clip(oneLine(title), FIELD_LIMITS.title),
+      speakers: speakers.slice(0, LIST_LIMITS.speakers).map((s) => clip(oneLine(s), FIELD_LIMITS.speaker)),
+      track: clip(oneLine(e.categories.join(', ')), FIELD_LIMITS.track) || undefined,
       day: start.day,
       time: end && end.day === start.day ? `${start.time}-${end.time}` : undefined,
-      room: oneLine(e.location) || undefined,
-      talkUrl: /^https?:\/\//i.test(e.url) ? oneLine(e.url) : undefined,
-      abstract: abstract || undefined,
+      room: clip(oneLine(e.location), FIELD_LIMITS.room) || undefined,
+      talkUrl: /^https?:\/\//i.test(url) && url.length <= FIELD_LIMITS.url ? url : undefined,
+      abstract: clip(abstract, FIELD_LIMITS.abstract) || undefined,
     });
   }
   return { sessions, skipped, withoutUid };

@@ -23,6 +23,8 @@ export interface DailyOptions {
   dataDir: string;
   /** Only talks matching this query are picked. */
   query?: string;
+  /** `recap` (default): only talks with a recap summary; `all`: schedule-only talks too. */
+  pool?: 'recap' | 'all';
   targets: Target[];
   bot: Bot;
   log: Logger;
@@ -65,10 +67,13 @@ export class Daily {
   pool(): string[] {
     const { index } = this.opts.bot.current;
     const talks = this.opts.query ? index.search(this.opts.query).map((m) => m.talk) : index.talks;
-    return talks.map((t) => t.id);
+    return talks.filter((t) => this.opts.pool === 'all' || t.summary).map((t) => t.id);
   }
 
-  /** The talk of the latest occurrence, or the one the next occurrence will post. */
+  /**
+   * The talk of the latest occurrence; before the first one, the head of the rotation, which the
+   * first occurrence usually but not always posts (talks added meanwhile join at random places).
+   */
   current(): Talk | undefined {
     const { index } = this.opts.bot.current;
     const latest = Object.keys(this.state.occurrences).sort().at(-1);

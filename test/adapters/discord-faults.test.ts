@@ -68,6 +68,8 @@ describe('discord adapter under faults', { timeout: 15_000 }, () => {
     run.fake.rest.failNext({ method: 'POST', path: MESSAGES, status: 500, body: { message: 'Internal Server Error', code: 0 } });
     const id = run.fake.mention('falco');
     const sent = await run.fake.replyTo(id);
+    const tries = run.fake.rest.requests.filter((r) => r.body?.message_reference?.message_id === id);
+    assert.deepEqual(tries.map((r) => r.status), [500, 200], 'the 500 was served, then the retry answered');
     assert.deepEqual(readSeen(sent.body).titles, titles('falco'));
   });
 

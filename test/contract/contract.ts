@@ -105,9 +105,13 @@ export function adapterContract(name: string, opts: { bot: () => Bot; driver: ()
     });
 
     it('survives control characters', async () => {
-      const seen = await driver.ask('gvi\u0000sor\u001b[31m \u0007');
+      const q = 'gvisor\u0000\u001b[31m \u0007';
+      const seen = await driver.ask(q);
+      assert.deepEqual(seen.titles, coreTitles(q));
+      assert.ok(seen.titles.length > 0, 'the words around the control characters are still searched');
       assert.ok(!seen.text.includes('\u001b'));
       assert.ok(!seen.text.includes('\u0000'));
+      assert.ok(!seen.text.includes('\u0007'));
     });
   });
 }

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { buildCorpus } from '../../src/core/corpus/load.ts';
 import { CorpusInvalidError } from '../../src/core/corpus/errors.ts';
 import { talkLinks } from '../../src/core/corpus/links.ts';
-import { realLibrary } from '../helpers/bot.ts';
+import { CORPUS_DIR, realLibrary } from '../helpers/bot.ts';
 
 const FRONT = `---
 event: demo-2024
@@ -33,18 +35,27 @@ describe('the real corpus', async () => {
   const lib = await realLibrary();
   const talks = lib.index.talks;
 
-  it('holds every talk of the five recaps', () => {
-    assert.equal(lib.files.length, 5);
-    assert.equal(talks.length, 55);
-    assert.deepEqual(lib.events.map((e) => e.id).sort(), ['cndt-2022', 'kubecon-eu-2018', 'kubecon-eu-2024', 'kubecon-na-2022']);
+  // Counts come from the files themselves, so adding a talk as the README says keeps this green.
+  const sources = readdirSync(CORPUS_DIR)
+    .filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')
+    .map((n) => readFileSync(path.join(CORPUS_DIR, n), 'utf8'));
+  const headings = sources.flatMap((text) => [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim()));
+
+  it('holds every file, event and talk heading of the corpus', () => {
+    assert.equal(lib.files.length, sources.length);
+    const eventIds = new Set(sources.map((text) => /^event: *(\S+)/m.exec(text)?.[1]));
+    assert.deepEqual(lib.events.map((e) => e.id).sort(), [...eventIds].sort());
+    const titles = new Set(talks.map((t) => t.title));
+    for (const h of headings) assert.ok(titles.has(h), `talk "${h}" is loaded`);
+    assert.ok(talks.length >= headings.length);
   });
 
-  it('gives every talk both summaries, a credit and at least a talk page and a video link', () => {
+  it('gives every recap talk both summaries and a credit; every talk a video link and a talk page where one is known', () => {
     for (const t of talks) {
-      assert.ok(t.summary && t.summary.ja.length > 40 && t.summary.en.length > 40, t.id);
-      assert.ok(t.recap?.title, t.id);
+      if (t.recap) assert.ok(t.summary?.ja.trim() && t.summary.en.trim() && t.recap.title, t.id);
       const kinds = talkLinks(t).map((l) => l.kind);
-      assert.ok(kinds.includes('talk') && kinds.includes('video'), `${t.id}: ${kinds.join(',')}`);
+      assert.ok(kinds.includes('video'), `${t.id}: ${kinds.join(',')}`);
+      assert.equal(kinds.includes('talk'), Boolean(t.talkUrl ?? t.event.scheduleUrl), `${t.id}: ${kinds.join(',')}`);
     }
   });
 

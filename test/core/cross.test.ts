@@ -44,6 +44,12 @@ const TALKS: Talk[] = [
     'Tuning the Horizontal Pod Autoscaler for bursty traffic, and when KEDA is the better fit.'),
   talk('psp', 'Life After PodSecurityPolicy',
     'Moving dozens of clusters to Pod Security Admission and Kyverno policies.'),
+  talk('latency', 'Cutting p99 in the Mesh',
+    'Where the tail latency of an Envoy-based service mesh comes from, and how we halved it.'),
+  talk('ambient', 'A Service Mesh Without Sidecars',
+    'Ambient mode moves the service mesh data plane out of the pods: what changes for operators.'),
+  talk('secrets', 'Rotating Credentials Without Downtime',
+    'Rotating database passwords and API keys with External Secrets Operator and Vault, without restarting pods.'),
 ];
 
 const index = new TalkIndex(TALKS);
@@ -58,6 +64,8 @@ describe('Japanese queries over talks with only an English text', () => {
   it('finds a talk through Japanese words the dictionary table gives in English', () => {
     assert.equal(top('証明書の自動更新')[0], 'cert');
     assert.equal(top('コスト可視化')[0], 'opencost');
+    assert.equal(top('サービスメッシュの遅延')[0], 'latency');
+    assert.equal(top('秘密情報のローテーション')[0], 'secrets');
   });
 
   it('finds product and speaker names written in katakana', () => {

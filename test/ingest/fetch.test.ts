@@ -127,14 +127,14 @@ describe('import sched over HTTP', () => {
     const dataDir = tempDir('kubecon-data-');
     const first = await importSched({ source: `${base}/all.ics`, dir, dataDir, fetch: fast });
     assert.equal(first.event, 'kubecon-eu-2024', 'the event comes from the sessions\' Sched URLs');
-    assert.equal(first.added.length, 13);
+    assert.equal(first.added.length, 14);
     assert.equal(seen.at(-1)!.headers['if-none-match'], undefined);
     const files = snapshot(dir);
     const again = await importSched({ source: `${base}/all.ics`, dir, dataDir, fetch: fast });
     assert.equal(seen.at(-1)!.headers['if-none-match'], ETAG);
     assert.equal(again.notModified, true);
-    assert.equal(again.unchanged, 13);
-    assert.equal(again.merged.length, 6);
+    assert.equal(again.unchanged, 14);
+    assert.equal(again.merged.length, 7);
     assert.deepEqual(snapshot(dir), files);
   });
 

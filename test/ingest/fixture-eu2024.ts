@@ -1,8 +1,9 @@
 /**
  * A made-up slice of a KubeCon Europe 2024 schedule, in the shape Sched exports: sessions that
  * the project's recap of that event covers (one exact, one differing in case, one with "&", one
- * with a new subtitle, one with a skill-level suffix, one renamed after the recap whose URL slug
- * still has the old title), sessions no recap covers, non-talk entries and a cancelled talk.
+ * with a new subtitle, one with a skill-level suffix, one whose title the recap shortened, one
+ * renamed after the recap whose URL slug still has the old title), sessions no recap covers,
+ * non-talk entries and a cancelled talk.
  * Names of people and companies here are invented.
  */
 import type { FixtureEntry } from './ics-writer.ts';
@@ -53,6 +54,12 @@ export const EU2024_SESSIONS: FixtureEntry[] = [
     summary: 'Life After PodSecurityPolicy: Hardening Hundreds of Clusters - Ivo Example, Example Retail',
     description: 'What replaced PodSecurityPolicy in a fleet of clusters: Pod Security Admission and Kyverno.',
     categories: ['Security + Identity + Policy'], location: 'Room E', start: '2024-03-22T14:00', end: '2024-03-22T14:30', url: `${site}/1Yb06/securing-900-kubernetes-clusters-without-psp`,
+  },
+  {
+    uid: 'go-1@sched',
+    summary: 'Maximizing Go\'s Capabilities with the WebAssembly System Interface (WASI) for Cloud Native Apps - Oli Example, Example Systems',
+    description: 'Compiling Go to WASI and running it in Kubernetes.',
+    categories: ['Emerging + Advanced'], location: 'Room K', start: '2024-03-22T15:00', end: '2024-03-22T15:30', url: `${site}/1Yb07/maximizing-gos-capabilities-wasi`,
   },
   {
     uid: 'otel-1@sched',

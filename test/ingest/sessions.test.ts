@@ -78,3 +78,23 @@ describe('event ids from Sched slugs', () => {
     assert.equal(schedSlug('https://example.com/all.ics'), null);
   });
 });
+
+describe('older Sched summaries', () => {
+  it('a shared company and a trailing skill level (KubeCon EU 2018 style)', () => {
+    assert.deepEqual(splitSummary('Best Practice for Container Security at Scale - Dawn Chen & Zhengyu He, Google (Intermediate Skill Level)'), {
+      title: 'Best Practice for Container Security at Scale (Intermediate Skill Level)',
+      speakers: ['Dawn Chen (Google)', 'Zhengyu He (Google)'],
+    });
+  });
+});
+
+describe('limits', () => {
+  it('an oversized abstract or title is cut to the corpus limit, so the import stays valid', async () => {
+    const { FIELD_LIMITS } = await import('../../src/core/corpus/limits.ts');
+    const m = mapEntries([{ ...entry(`${'Long '.repeat(100)}- Ann Lee, Acme`), description: '😀'.repeat(8000) }], 'UTC');
+    const s = m.sessions[0]!;
+    assert.ok(s.title.length <= FIELD_LIMITS.title && s.title.endsWith('…'));
+    assert.ok(s.abstract!.length <= FIELD_LIMITS.abstract && s.abstract!.endsWith('…'));
+    assert.ok(!/[\uD800-\uDBFF]…$/.test(s.abstract!), 'no broken surrogate pair');
+  });
+});

@@ -7,15 +7,17 @@
  * 3. the same title once normalised (case, punctuation, `&` = `and`, a trailing
  *    "(Intermediate Skill Level)" or other parenthesis dropped);
  * 4. the same main title (the part before a colon, or a known prefix like "Keynote:" dropped);
- * 5. the recap title is the slug of the session's URL (a session renamed after the recap).
+ * 5. the recap title, three words or more, is how the session's title starts (a recap that
+ *    shortened the title);
+ * 6. the recap title is the slug of the session's URL (a session renamed after the recap).
  *
- * Rules 3-5 pair a recap talk and a session only when each is the other's one candidate.
+ * Rules 3-6 pair a recap talk and a session only when each is the other's one candidate.
  */
 import type { Talk } from '../types.ts';
 import type { CorpusError } from './errors.ts';
 import type { Session } from './schedule.ts';
 
-export type MatchRule = 'pin' | 'url' | 'title' | 'main-title' | 'url-slug';
+export type MatchRule = 'pin' | 'url' | 'title' | 'main-title' | 'title-prefix' | 'url-slug';
 
 export interface Pair {
   session: Session;
@@ -82,6 +84,10 @@ function slugWords(text: string): string[] {
   return normalizeTitle(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).split(' ').filter((w) => w && w !== 'and');
 }
 
+function startsWithWords(long: string[], start: string[]): boolean {
+  return start.length <= long.length && start.every((w, i) => long[i] === w);
+}
+
 /** True when one word list starts with the other and the shorter has 4 words or more. */
 function slugMatches(a: string[], b: string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -145,15 +151,31 @@ export function matchSessions(recaps: readonly Talk[], sessions: readonly Sessio
       if (ts.length === 1 && ss?.length === 1 && !takenSession.has(ss[0]!)) take(ss[0]!, ts[0]!, rule);
     }
   };
+  /** Pairs a recap talk and a session when each is the other's only candidate under `fits`. */
+  const uniquePairs = (rule: MatchRule, fits: (t: Talk, s: Session) => boolean) => {
+    const found = new Map<Talk, Session[]>();
+    const claims = new Map<Session, number>();
+    for (const t of waiting()) {
+      const candidates = open().filter((s) => s.talk.event.id === t.event.id && fits(t, s));
+      found.set(t, candidates);
+      for (const s of candidates) claims.set(s, (claims.get(s) ?? 0) + 1);
+    }
+    for (const [t, candidates] of found) {
+      const s = candidates[0];
+      if (candidates.length === 1 && s && claims.get(s) === 1 && !takenSession.has(s)) take(s, t, rule);
+    }
+  };
   unique('title', normalizeTitle, (s) => [normalizeTitle(s.talk.title)]);
   unique('main-title', mainTitle, (s) => [mainTitle(s.talk.title)]);
 
-  // Rule 5: a renamed session whose URL slug still carries the title the recap used.
-  for (const t of waiting()) {
-    const words = slugWords(t.title);
-    const candidates = open().filter((s) => s.talk.event.id === t.event.id && slugMatches(words, urlSlugWords(s.talk.talkUrl)));
-    if (candidates.length === 1) take(candidates[0]!, t, 'url-slug');
-  }
+  // Rule 5: a recap that shortened the title ("Pwning the CI" for "Pwning the CI: ...").
+  uniquePairs('title-prefix', (t, s) => {
+    const words = normalizeTitle(t.title).split(' ').filter(Boolean);
+    if (words.length < 3) return false;
+    return [normalizeTitle(s.talk.title), mainTitle(s.talk.title)].some((title) => startsWithWords(title.split(' '), words));
+  });
+  // Rule 6: a renamed session whose URL slug still carries the title the recap used.
+  uniquePairs('url-slug', (t, s) => slugMatches(slugWords(t.title), urlSlugWords(s.talk.talkUrl)));
   return { pairs, unmatched: waiting(), errors };
 }
 

@@ -1,0 +1,44 @@
+/**
+ * A SIGHUP reload builds the new index in a worker thread: while it runs, the bot keeps answering
+ * from the old index, with no pause anywhere near as long as the reload itself.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { it } from 'node:test';
+import { writeCorpus } from '../bench/corpus.ts';
+import { Bot } from '../src/core/bot.ts';
+import { openLibrary } from '../src/core/library.ts';
+import { reloadCorpus } from '../src/lifecycle.ts';
+import { memoryLogger } from './helpers/log.ts';
+
+it('keeps answering from the old index while a reload builds, then answers from the new one', async () => {
+  const corpusDir = mkdtempSync(path.join(tmpdir(), 'kubecon-stall-corpus-'));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kubecon-stall-data-'));
+  await writeCorpus(corpusDir, 600);
+  const bot = new Bot({ library: (await openLibrary(corpusDir, dataDir)).library, today: () => undefined });
+  appendFileSync(path.join(corpusDir, 'zebra.md'), `---\nevent: demo-2026\nevent_name: Demo 2026\ndates: 2026-01-01\nrecap_title: Demo\n---\n\n## Zebracorn Talk\n\n### ja\n\nzebracorn の話。\n\n### en\n\nAbout zebracorn.\n`);
+
+  const { log, lines } = memoryLogger();
+  const answeredAt: number[] = [];
+  let oldAnswers = 0;
+  let done = false;
+  const started = performance.now();
+  const reload = reloadCorpus(bot, { corpusDir, dataDir }, log).finally(() => (done = true));
+  // A steady stream of questions, one per turn of the event loop, as a busy chat would send.
+  while (!done) {
+    const reply = bot.handle({ text: 'gvisor sandbox', locale: 'en' });
+    if (reply.kind === 'results') oldAnswers++;
+    answeredAt.push(performance.now());
+    await new Promise((r) => setImmediate(r));
+  }
+  const took = performance.now() - started;
+  assert.equal(await reload, true, JSON.stringify(lines()));
+  const gaps = answeredAt.slice(1).map((t, i) => t - answeredAt[i]!);
+  const longest = Math.max(answeredAt[0]! - started, ...gaps);
+  assert.ok(oldAnswers >= 20, `only ${oldAnswers} answers during a ${Math.round(took)} ms reload`);
+  assert.ok(longest < took / 4, `the longest pause (${Math.round(longest)} ms) is a large part of the reload (${Math.round(took)} ms)`);
+  const after = bot.handle({ text: 'zebracorn', locale: 'en' });
+  assert.equal(after.kind === 'results' && after.hits[0]?.title, 'Zebracorn Talk');
+});
