@@ -103,10 +103,12 @@ function idf(df: number, n: number): number {
 /**
  * Whether a word no talk has looks like something the user specifically asked for (a name or a
  * term: Jenkins, 料金) rather than a general word in a form the index lacks (reduce for
- * reducing, a verb such as 取る, a lone character). Only the former weighs as a rare word.
+ * reducing, a verb such as 取る, a lone character, a number). Only the former weighs as a rare word.
  */
 export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean): boolean {
   if ([...word].length < 2 || GENERAL.has(word)) return false;
+  // Numbers and codes that start with one (1.30, 3.5, 31m) are versions and figures, not topics.
+  if (/^\p{Nd}/u.test(word)) return false;
   if (/\p{Script=Hiragana}/u.test(word)) return false;
   if (/^[a-z]{5,}$/.test(word) && indexHasPrefix(word.slice(0, Math.max(5, Math.ceil(word.length * 0.75))))) return false;
   return true;

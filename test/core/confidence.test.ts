@@ -60,6 +60,7 @@ describe('confidence', () => {
     assert.ok(!isSpecific('reduce', has));
     assert.ok(!isSpecific('取る', has));
     assert.ok(!isSpecific('系', has));
+    assert.ok(!isSpecific('1.30', has));
   });
 });
 
