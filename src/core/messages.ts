@@ -91,7 +91,14 @@ const ja: Messages = {
   typePrevious: 'prev: 前へ',
   todayHeading: ({ date }) => `今日のトーク (${date})`,
   noTalks: '表示できるトークがありません。',
-  link: { recap: 'レポート記事', talk: 'セッションページ', video: '動画' },
+  link: {
+    recap: 'レポート記事',
+    recap_search: 'レポート記事を検索',
+    talk: 'セッションページ',
+    schedule: 'イベントのスケジュール',
+    video: '録画',
+    video_search: '動画を検索',
+  },
   credit: ({ publication, title, author }) =>
     `出典: ${[publication, `「${title}」`, author].filter(Boolean).join(' ')}`,
   scheduleCredit: ({ event }) => `出典: ${event} 公式スケジュール`,
@@ -150,7 +157,14 @@ const en: Messages = {
   typePrevious: 'prev: Previous',
   todayHeading: ({ date }) => `Talk of the day (${date})`,
   noTalks: 'There are no talks to show.',
-  link: { recap: 'Recap', talk: 'Talk page', video: 'Video' },
+  link: {
+    recap: 'Recap post',
+    recap_search: 'Search for the recap',
+    talk: 'Talk page',
+    schedule: 'Event schedule',
+    video: 'Recording',
+    video_search: 'Search for a video',
+  },
   credit: ({ publication, title, author }) =>
     `Source: ${[publication, `"${title}"`, author ? `by ${author}` : ''].filter(Boolean).join(' ')}`,
   scheduleCredit: ({ event }) => `Source: the official schedule of ${event}`,

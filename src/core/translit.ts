@@ -227,10 +227,38 @@ function closest(phones: string | null, buckets: Buckets, limit: number, max = I
 }
 
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
+
+type Part = (kana: string) => Array<{ term: string; distance: number }>;
+
+/**
+ * The best reading of a katakana compound as consecutive index words, in up to `depth` + 1
+ * parts (オープンポリシーエージェント ~ open + policy + agent); each extra part costs a little, so
+ * fewer parts win a tie. Parts of a three-way split are three kana or more: short ones (サン,
+ * パス) match too many words once there are three of them.
+ */
+function split(chars: string[], part: Part, depth: number, shortest = 2): { terms: string[]; distance: number } | undefined {
+  let best: { terms: string[]; distance: number } | undefined;
+  for (let cut = shortest; cut <= chars.length - shortest; cut++) {
+    const rest = chars.slice(cut);
+    if (/^[ーッァィゥェォャュョ]/u.test(rest[0]!)) continue;
+    const head = part(chars.slice(0, cut).join(''));
+    if (head.length === 0) continue;
+    const whole = part(rest.join(''));
+    const tail = whole.length > 0
+      ? { terms: whole.map((m) => m.term), distance: whole[0]!.distance }
+      : depth > 1 && cut >= 3 && rest.length >= 6 ? split(rest, part, depth - 1, 3) : undefined;
+    if (!tail) continue;
+    const d = head[0]!.distance + tail.distance + (whole.length > 0 ? 0 : SPLIT_PENALTY);
+    if (!best || d < best.distance) best = { terms: [...head.map((m) => m.term), ...tail.terms], distance: d };
+  }
+  return best;
+}
 const LATIN_WORD = /^[a-z]{3,}$/;
 /** The most each part of a split compound may differ: parts are short, so stricter. */
 const SPLIT_MAX = 8;
 const CACHE_SIZE = 2000;
+/** What one more part adds to a split's distance. */
+const SPLIT_PENALTY = 4;
 
 /** Index vocabulary in both scripts, read as phones, to map a word of one script to the other. */
 export class Transliterator {
@@ -269,23 +297,17 @@ export class Transliterator {
     const phones = katakanaPhones(word);
     const whole = closest(phones, this.latin, limit);
     if (whole.length > 0 || !phones) return whole.map((m) => m.term);
-    const chars = [...word];
-    let best: { terms: string[]; distance: number } | undefined;
     // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.
+    const parts = new Map<string, Array<{ term: string; distance: number }>>();
     const part = (kana: string) => {
-      const p = katakanaPhones(kana);
-      return p && consonants(p) >= 2 ? closest(p, this.latin, 2, SPLIT_MAX) : [];
+      let found = parts.get(kana);
+      if (!found) {
+        const p = katakanaPhones(kana);
+        parts.set(kana, (found = p && consonants(p) >= 2 ? closest(p, this.latin, 2, SPLIT_MAX) : []));
+      }
+      return found;
     };
-    for (let cut = 2; cut <= chars.length - 2; cut++) {
-      const tail = chars.slice(cut).join('');
-      if (/^[ーッァィゥェォャュョ]/u.test(tail)) continue;
-      const a = part(chars.slice(0, cut).join(''));
-      const b = a.length > 0 ? part(tail) : [];
-      if (a.length === 0 || b.length === 0) continue;
-      const d = a[0]!.distance + b[0]!.distance;
-      if (!best || d < best.distance) best = { terms: [...a, ...b].map((m) => m.term), distance: d };
-    }
-    return best?.terms ?? [];
+    return split([...word], part, 2)?.terms ?? [];
   }
 
   /** Katakana index terms for a Latin word. */

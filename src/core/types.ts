@@ -44,7 +44,11 @@ export interface Talk {
   source: { file: string; line: number };
 }
 
-export type LinkKind = 'recap' | 'talk' | 'video';
+/**
+ * What a link points at, so that each is labelled for what it is: the recap post or a web search
+ * for it, the talk's own page or the event's schedule, a known recording or a video search.
+ */
+export type LinkKind = 'recap' | 'recap_search' | 'talk' | 'schedule' | 'video' | 'video_search';
 
 export interface Link {
   kind: LinkKind;

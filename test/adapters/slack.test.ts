@@ -63,7 +63,7 @@ for (const mode of ['http', 'socket'] as const satisfies readonly Mode[]) {
       assert.deepEqual(seen.titles, coreTitles('gvisor'));
       assert.match(JSON.stringify(body.blocks), /\*<https:[^|>]+\|Best Practice for Container Security at Scale>\*/);
       assert.match(JSON.stringify(body.blocks), /\*gVisor\*/);
-      assert.ok(seen.text.includes(ja.link.talk) && seen.text.includes(ja.link.video));
+      assert.ok(seen.text.includes(ja.link.talk) && seen.text.includes(ja.link.video_search) && seen.text.includes(ja.link.recap));
       assert.ok(seen.text.includes('KubeCon + CloudNativeCon Europe 2018'));
       assert.ok(seen.text.includes('出典:'));
       assert.ok(String(body.text).includes(coreTitles('gvisor')[0]!), 'the notification text names the hits');

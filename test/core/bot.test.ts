@@ -15,7 +15,7 @@ describe('bot replies', () => {
     assert.ok(top.snippet.some((p) => p.mark && /gvisor/i.test(p.text)));
     assert.match(top.summary, /[ぁ-ん]/);
     assert.equal(top.other.locale, 'en');
-    assert.deepEqual(top.links.map((l) => l.kind), ['recap', 'talk', 'video']);
+    assert.deepEqual(top.links.map((l) => l.kind), ['recap', 'talk', 'video_search']);
     assert.match(top.credit, /グリフォン/);
   });
 

@@ -50,12 +50,13 @@ describe('the real corpus', async () => {
     assert.ok(talks.length >= headings.length);
   });
 
-  it('gives every recap talk both summaries and a credit; every talk a video link and a talk page where one is known', () => {
+  it('gives every recap talk both summaries and a credit; every talk a video or video search, and its own page or else the schedule where one is known', () => {
     for (const t of talks) {
       if (t.recap) assert.ok(t.summary?.ja.trim() && t.summary.en.trim() && t.recap.title, t.id);
       const kinds = talkLinks(t).map((l) => l.kind);
-      assert.ok(kinds.includes('video'), `${t.id}: ${kinds.join(',')}`);
-      assert.equal(kinds.includes('talk'), Boolean(t.talkUrl ?? t.event.scheduleUrl), `${t.id}: ${kinds.join(',')}`);
+      assert.ok(kinds.includes('video') || kinds.includes('video_search'), `${t.id}: ${kinds.join(',')}`);
+      assert.equal(kinds.includes('talk'), Boolean(t.talkUrl), `${t.id}: ${kinds.join(',')}`);
+      assert.equal(kinds.includes('schedule'), !t.talkUrl && Boolean(t.event.scheduleUrl), `${t.id}: ${kinds.join(',')}`);
     }
   });
 
@@ -92,6 +93,21 @@ describe('corpus validation', () => {
     assert.match(out[0]!, /^corpus\/demo\.md:13: unknown field "speaker"/);
     assert.match(out[1]!, /^corpus\/demo\.md:\d+: bad date "2024-13-01"/);
     assert.match(out[2]!, /outside the event/);
+  });
+
+  it('checks that a sources field names fields this talk sets, and where they come from', () => {
+    const ok = talk('A', '- speakers: Jane Doe\n- talk_url: https://demo.example/a\n- sources: speakers, talk_url from the event schedule\n');
+    assert.deepEqual(problems(FRONT + ok), []);
+    const out = problems(
+      FRONT +
+        talk('B', '- sources: speakers from the schedule\n') +
+        talk('C', '- speakers: X\n- sources: speakers\n') +
+        talk('D', '- speakers: X\n- sources: summary from somewhere\n'),
+    );
+    assert.equal(out.length, 3, out.join('\n'));
+    assert.match(out[0]!, /^corpus\/demo\.md:13: sources names "speakers", but this talk has no speakers/);
+    assert.match(out[1]!, /:\d+: sources must read "<field>, <field> from <where>"/);
+    assert.match(out[2]!, /:\d+: sources names "summary", which is not a talk field/);
   });
 
   it('reports duplicate ids within a file and across files', () => {

@@ -96,6 +96,12 @@ describe('transliteration', () => {
     assert.deepEqual(tr.katakanaFor('security'), ['セキュリティ']);
   });
 
+  it('reads a katakana compound as two or three index words', () => {
+    const words = new Transliterator(['open', 'policy', 'agent', 'tail', 'sampling', 'sun', 'pairing']);
+    assert.deepEqual(words.latinFor('オープンポリシーエージェント'), ['open', 'policy', 'agent']);
+    assert.deepEqual(words.latinFor('テールサンプリング'), ['tail', 'sampling']);
+  });
+
   it('does not map a katakana word to unrelated Latin words', () => {
     assert.deepEqual(tr.latinFor('ブロックチェーン'), []);
     assert.deepEqual(tr.latinFor('ジョブ').includes('server'), false);

@@ -73,7 +73,7 @@ describe('answers for imported talks', () => {
     assert.ok(snippetText(hit!.snippet).startsWith(`${label}: Head sampling`), snippetText(hit!.snippet));
     assert.ok(hit!.summary.startsWith(`${label}: `));
     assert.equal(hit!.credit, messages('ja').scheduleCredit({ event: 'KubeCon + CloudNativeCon Europe 2024' }));
-    assert.deepEqual(hit!.links.map((l) => l.kind), ['talk', 'video']);
+    assert.deepEqual(hit!.links.map((l) => l.kind), ['talk', 'video_search']);
     assert.equal(hit!.links[0]!.url, 'https://kccnceu2024.sched.com/event/1Yc01/tail-sampling-at-scale-with-the-opentelemetry-collector');
     assert.ok(hit!.other.text.startsWith(`${messages('en').officialAbstract}: `));
   });

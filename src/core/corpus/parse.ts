@@ -11,7 +11,7 @@ const FRONT_KEYS = [
   'event', 'event_name', 'city', 'dates', 'schedule_url',
   'recap_title', 'recap_publication', 'recap_author', 'recap_date', 'recap_url',
 ] as const;
-const TALK_FIELDS = ['speakers', 'track', 'day', 'talk_url', 'video_url', 'recap_author', 'tags', 'id'] as const;
+const TALK_FIELDS = ['speakers', 'track', 'day', 'talk_url', 'video_url', 'recap_author', 'tags', 'id', 'sources'] as const;
 const URL_KEYS = new Set(['schedule_url', 'recap_url', 'talk_url', 'video_url']);
 
 type FrontKey = (typeof FRONT_KEYS)[number];
@@ -208,6 +208,23 @@ function joinSummary(lines: string[], lang: Locale): string {
   return paragraphs.join('\n\n');
 }
 
+/**
+ * `sources: speakers, talk_url from the event schedule` names the talk's fields that do not come
+ * from its recap, and where they come from; each named field must be one this talk sets.
+ */
+function checkSources(value: string, fields: Draft['fields'], fail: (msg: string) => void): void {
+  const m = /^(.+?)\s+from\s+(\S.*)$/.exec(value);
+  if (!m) {
+    fail(`sources must read "<field>, <field> from <where>", e.g. "speakers, talk_url from the event schedule"`);
+    return;
+  }
+  for (const name of splitList(m[1]!)) {
+    const key = name as TalkField;
+    if (!TALK_FIELDS.includes(key) || key === 'sources' || key === 'id') fail(`sources names "${name}", which is not a talk field that can have a source`);
+    else if (!fields[key]?.value) fail(`sources names "${name}", but this talk has no ${name}`);
+  }
+}
+
 function splitList(value: string): string[] {
   return value.split(/[,、]/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -239,6 +256,8 @@ function buildTalk(
     const v = f(key);
     if (v && !isHttpUrl(v)) fail(d.fields[key]!.line, `${key} is not an http(s) URL: ${v}`);
   }
+  const sources = d.fields.sources;
+  if (sources) checkSources(sources.value, d.fields, (msg) => fail(sources.line, msg));
   const pinned = f('id');
   if (pinned && (!TALK_ID.test(pinned) || !pinned.startsWith(`${event.id}/`))) {
     fail(d.fields.id!.line, `id "${pinned}" must look like "${event.id}/some-slug"`);

@@ -1,0 +1,167 @@
+/**
+ * Load test of the Slack HTTP endpoint: the real bot (`src/main.ts`, HTTP mode) on a generated
+ * corpus, its Web API and response_urls pointed at the fake Slack on 127.0.0.1, fed signed
+ * `/kubecon` commands at a steady rate, with a corpus change and a SIGHUP reload in the middle.
+ * Reports ack latency (Slack's 3-second deadline) and reply latency (command sent to answer
+ * posted), overall and while the reload ran. Bounded in requests and time; nothing leaves
+ * 127.0.0.1.
+ *
+ *   node --import tsx bench/load-slack.ts [--talks 10000] [--rate 100] [--seconds 20]
+ *
+ * The last line is one JSON object with every figure.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { FakeSlack } from '../test/fakes/slack-api.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from '../test/fakes/slack-harness.ts';
+import { httpSender, slashCommand } from '../test/fakes/slack-payloads.ts';
+import { queries, writeCorpus } from './corpus.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { talks: { type: 'string', default: '10000' }, rate: { type: 'string', default: '100' }, seconds: { type: 'string', default: '20' } } });
+const TALKS = Number(values.talks);
+const RATE = Number(values.rate);
+const SECONDS = Number(values.seconds);
+const TOTAL = Math.round(RATE * SECONDS);
+const REPLY_PATIENCE_MS = 30_000;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function freePort(): Promise<number> {
+  const srv = createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => srv.once('listening', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+function waitFor(what: () => boolean, label: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (what()) return resolve();
+      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${label}`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+function stats(samples: number[]) {
+  if (samples.length === 0) return { n: 0 };
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10;
+  return { n: s.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'kubecon-load-'));
+const corpusDir = path.join(dir, 'corpus');
+const dataDir = path.join(dir, 'data');
+await writeCorpus(corpusDir, TALKS);
+const slack = await FakeSlack.start();
+const port = await freePort();
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'pipe'],
+  env: {
+    ...process.env,
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    CORPUS_DIR: corpusDir,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: '',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_TOKEN: '',
+    DISCORD_APPLICATION_ID: '',
+  },
+});
+let logs = '';
+child.stderr.on('data', (d: Buffer) => (logs += d.toString()));
+const cleanup = async () => {
+  child.kill('SIGKILL');
+  await slack.close();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+try {
+  const t0 = performance.now();
+  await waitFor(() => /corpus loaded/.test(logs), 'the bot to load the corpus (first start builds and saves the index)', 10 * 60_000);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(() => /listening|started|slack/i.test(logs), 'the Slack adapter', 60_000);
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 300) throw new Error('the HTTP endpoint never answered /healthz');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  log(`bot ready after ${Math.round(performance.now() - t0)} ms; ${TOTAL} commands at ${RATE}/s`);
+
+  const send = httpSender(`${url}/slack/events`, SIGNING_SECRET);
+  const qs = queries(TOTAL, 11);
+  const sent: Array<{ at: number; ack?: number; reply?: number; status?: number; error?: string }> = [];
+  let reloadStart = NaN;
+  let reloadEnd = NaN;
+  const reloadLine = /corpus reloaded/;
+  const start = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let i = 0; i < TOTAL; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (i === Math.floor(TOTAL / 3)) {
+      appendFileSync(path.join(corpusDir, 'zebra.md'), `---\nevent: demo-2026\nevent_name: Demo 2026\ndates: 2026-01-01\nrecap_title: Demo\n---\n\n## Zebracorn Talk\n\n### ja\n\nzebracorn の話。\n\n### en\n\nAbout zebracorn.\n`);
+      reloadStart = performance.now();
+      child.kill('SIGHUP');
+      void waitFor(() => reloadLine.test(logs), 'the reload', 10 * 60_000).then(() => (reloadEnd = performance.now()), () => undefined);
+    }
+    const rec: (typeof sent)[number] = { at: performance.now() };
+    sent.push(rec);
+    const name = `r${i}`;
+    inFlight.push(
+      (async () => {
+        try {
+          rec.status = await send.command(slashCommand(qs[i]!, slack.responseUrl(name)));
+          rec.ack = performance.now() - rec.at;
+          await slack.response(name, 1).then(() => undefined);
+          rec.reply = performance.now() - rec.at;
+        } catch (err) {
+          rec.error = (err as Error).message;
+        }
+      })(),
+    );
+  }
+  await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, REPLY_PATIENCE_MS))]);
+  await waitFor(() => !Number.isNaN(reloadEnd), 'the reload to finish', 10 * 60_000).catch(() => undefined);
+  const during = (r: (typeof sent)[number]) => r.at >= reloadStart && r.at <= reloadEnd;
+  const acks = sent.flatMap((r) => (r.ack === undefined ? [] : [r.ack]));
+  const replies = sent.flatMap((r) => (r.reply === undefined ? [] : [r.reply]));
+  const result = {
+    talks: TALKS,
+    rate: RATE,
+    seconds: SECONDS,
+    sent: sent.length,
+    acked200: sent.filter((r) => r.status === 200).length,
+    ackOver3s: acks.filter((a) => a > 3000).length,
+    errors: sent.filter((r) => r.error).length,
+    ack: stats(acks),
+    reply: stats(replies),
+    reloadMs: Math.round(reloadEnd - reloadStart),
+    duringReload: {
+      ack: stats(sent.filter(during).flatMap((r) => (r.ack === undefined ? [] : [r.ack]))),
+      reply: stats(sent.filter(during).flatMap((r) => (r.reply === undefined ? [] : [r.reply]))),
+    },
+    goal: { ackP99Ms: 50 },
+  };
+  log(`ack p50/p99/max ${result.ack.p50}/${result.ack.p99}/${result.ack.max} ms; reply p50/p99 ${result.reply.p50}/${result.reply.p99} ms`);
+  log(`during the reload (${result.reloadMs} ms): ack p99 ${result.duringReload.ack.p99} ms (n=${result.duringReload.ack.n}), reply p99 ${result.duringReload.reply.p99} ms`);
+  log(`errors ${result.errors}, acks over 3 s ${result.ackOver3s}; goal ack p99 ≤ 50 ms: ${(result.ack.p99 ?? Infinity) <= 50 && (result.duringReload.ack.p99 ?? Infinity) <= 50 ? 'met' : 'NOT met'}`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} finally {
+  await cleanup();
+}
