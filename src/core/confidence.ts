@@ -13,6 +13,8 @@ export interface WordTerms {
   word: string;
   terms: ReadonlySet<string>;
   grams: readonly string[];
+  /** Less sure readings of the word, searched too (ドーン: dawn, down beside don). */
+  near?: ReadonlySet<string>;
 }
 
 export interface Ranked<T> {
@@ -45,6 +47,7 @@ const RELATED_MAX_DF = 0.25;
 /** Synonyms (glossary) and n-grams count a little less than the word itself. */
 const SYNONYM_QUALITY = 0.9;
 const GRAM_QUALITY = 0.8;
+const NEAR_QUALITY = 0.6;
 const GRAM_MIN_SHARE = 0.6;
 
 /** Edit distance, stopping early once it exceeds `max`. */
@@ -88,6 +91,7 @@ export function wordQuality(word: WordTerms, found: readonly string[]): number {
       if (q > best) best = q;
     }
   }
+  if (word.near) for (const f of found) if (word.near.has(f)) best = Math.max(best, NEAR_QUALITY);
   if (word.grams.length > 0) {
     const set = new Set(found);
     const share = word.grams.filter((g) => set.has(g)).length / word.grams.length;

@@ -88,8 +88,9 @@ export class CrossExpander {
     units.forEach((u, i) => {
       const w = u.word;
       if (KATAKANA.test(w)) {
-        const latin = this.tr.latinFor(w);
-        add(i, latin, latin);
+        // Only the closest readings count as finding the word; the others are searched, lower.
+        const latin = this.tr.latinReading(w);
+        add(i, latin.terms, latin.best);
       } else if (LATIN.test(w)) {
         const long = longForms(this.ac.expand(w, known(w)));
         add(i, long.terms, long.cover);
@@ -98,8 +99,8 @@ export class CrossExpander {
         // Talks with a Japanese text have an English one too, so a word the index knows is found
         // directly; only an unknown one (a name the talks write only in katakana) is looked up.
         if (/^[a-z]{3,}$/.test(w) && !known(w)) {
-          const kana = this.tr.katakanaFor(w);
-          add(i, kana, kana);
+          const kana = this.tr.katakanaReading(w);
+          add(i, kana.terms, kana.best);
         }
       } else if (HAS_KANJI.test(w)) {
         const whole = english(w);

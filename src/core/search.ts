@@ -186,6 +186,8 @@ interface Concept {
   word: string;
   terms: Set<string>;
   grams: string[];
+  /** Terms searched for the word that are less sure readings of it (ドーン: dawn beside don). */
+  near: Set<string>;
 }
 
 /** Weight of terms found across scripts or vocabularies (データブリックス -> databricks, psp -> podsecuritypolicy). */
@@ -211,7 +213,8 @@ export function buildQuery(
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
     // A word found in the other script needs no n-grams: they would only add noise.
     const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
-    return { word: u.word, terms: new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]), grams };
+    const terms = new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]);
+    return { word: u.word, terms, grams, near: new Set(related[i]!.terms.filter((t) => !terms.has(t))) };
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));

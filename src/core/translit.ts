@@ -236,8 +236,8 @@ type Part = (kana: string) => Array<{ term: string; distance: number }>;
  * fewer parts win a tie. Parts of a three-way split are three kana or more: short ones (サン,
  * パス) match too many words once there are three of them.
  */
-function split(chars: string[], part: Part, depth: number, shortest = 2): { terms: string[]; distance: number } | undefined {
-  let best: { terms: string[]; distance: number } | undefined;
+function split(chars: string[], part: Part, depth: number, shortest = 2): { terms: string[]; best: string[]; distance: number } | undefined {
+  let best: { terms: string[]; best: string[]; distance: number } | undefined;
   for (let cut = shortest; cut <= chars.length - shortest; cut++) {
     const rest = chars.slice(cut);
     if (/^[ーッァィゥェォャュョ]/u.test(rest[0]!)) continue;
@@ -245,11 +245,11 @@ function split(chars: string[], part: Part, depth: number, shortest = 2): { term
     if (head.length === 0) continue;
     const whole = part(rest.join(''));
     const tail = whole.length > 0
-      ? { terms: whole.map((m) => m.term), distance: whole[0]!.distance }
+      ? { terms: whole.map((m) => m.term), best: [whole[0]!.term], distance: whole[0]!.distance }
       : depth > 1 && cut >= 3 && rest.length >= 6 ? split(rest, part, depth - 1, 3) : undefined;
     if (!tail) continue;
     const d = head[0]!.distance + tail.distance + (whole.length > 0 ? 0 : SPLIT_PENALTY);
-    if (!best || d < best.distance) best = { terms: [...head.map((m) => m.term), ...tail.terms], distance: d };
+    if (!best || d < best.distance) best = { terms: [...head.map((m) => m.term), ...tail.terms], best: [head[0]!.term, ...tail.best], distance: d };
   }
   return best;
 }
@@ -260,12 +260,26 @@ const CACHE_SIZE = 2000;
 /** What one more part adds to a split's distance. */
 const SPLIT_PENALTY = 4;
 
+/** Candidate terms for a word, and the closest ones, which alone count as finding the word. */
+export interface Reading {
+  terms: string[];
+  best: string[];
+}
+
+function reading(found: Array<{ term: string; distance: number }>): Reading {
+  const d = found[0]?.distance;
+  return { terms: found.map((m) => m.term), best: found.filter((m) => m.distance === d).map((m) => m.term) };
+}
+
+/** How many close Latin words one katakana word may give (ドーン: don, done, down, dawn). */
+const LIMIT = 4;
+
 /** Index vocabulary in both scripts, read as phones, to map a word of one script to the other. */
 export class Transliterator {
   private readonly latin: Buckets = [];
   private readonly katakana: Buckets = [];
   /** Answers by word: chat users repeat themselves, and a split compound costs a dozen scans. */
-  private readonly cache = new Map<string, string[]>();
+  private readonly cache = new Map<string, Reading>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
@@ -276,15 +290,20 @@ export class Transliterator {
     }
   }
 
-  /**
-   * Latin index terms for a katakana word. A compound the index only knows in parts
-   * (テールサンプリング ~ tail + sampling) gives the parts of the best two-way split.
-   */
-  latinFor(word: string, limit = 4): string[] {
-    return this.remember(`k\t${word}`, () => this.latinForUncached(word, limit));
+  /** Latin index terms for a katakana word (see `latinReading`). */
+  latinFor(word: string): string[] {
+    return this.latinReading(word).terms;
   }
 
-  private remember(key: string, compute: () => string[]): string[] {
+  /**
+   * Latin index terms for a katakana word, and the closest of them. A compound the index only
+   * knows in parts (テールサンプリング ~ tail + sampling) gives the parts of the best split.
+   */
+  latinReading(word: string): Reading {
+    return this.remember(`k\t${word}`, () => this.read(word));
+  }
+
+  private remember(key: string, compute: () => Reading): Reading {
     let out = this.cache.get(key);
     if (!out) {
       if (this.cache.size >= CACHE_SIZE) this.cache.clear();
@@ -293,10 +312,10 @@ export class Transliterator {
     return out;
   }
 
-  private latinForUncached(word: string, limit: number): string[] {
+  private read(word: string): Reading {
     const phones = katakanaPhones(word);
-    const whole = closest(phones, this.latin, limit);
-    if (whole.length > 0 || !phones) return whole.map((m) => m.term);
+    const whole = closest(phones, this.latin, LIMIT);
+    if (whole.length > 0 || !phones) return reading(whole);
     // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.
     const parts = new Map<string, Array<{ term: string; distance: number }>>();
     const part = (kana: string) => {
@@ -307,12 +326,17 @@ export class Transliterator {
       }
       return found;
     };
-    return split([...word], part, 2)?.terms ?? [];
+    const best = split([...word], part, 2);
+    return best ? { terms: best.terms, best: best.best } : { terms: [], best: [] };
+  }
+
+  /** Katakana index terms for a Latin word, and the closest of them. */
+  katakanaReading(word: string): Reading {
+    return this.remember(`l\t${word}`, () => reading(closest(latinPhones(word), this.katakana, 3, Infinity, true)));
   }
 
   /** Katakana index terms for a Latin word. */
-  katakanaFor(word: string, limit = 3): string[] {
-    const phones = latinPhones(word);
-    return this.remember(`l\t${word}`, () => closest(phones, this.katakana, limit, Infinity, true).map((m) => m.term));
+  katakanaFor(word: string): string[] {
+    return this.katakanaReading(word).terms;
   }
 }

@@ -96,6 +96,11 @@ describe('transliteration', () => {
     assert.deepEqual(tr.katakanaFor('security'), ['セキュリティ']);
   });
 
+  it('searches every close reading but counts only the closest as finding the word', () => {
+    const names = new Transliterator(['don', 'dawn', 'chen']);
+    assert.deepEqual(names.latinReading('ドーン'), { terms: ['don', 'dawn'], best: ['don'] });
+  });
+
   it('reads a katakana compound as two or three index words', () => {
     const words = new Transliterator(['open', 'policy', 'agent', 'tail', 'sampling', 'sun', 'pairing']);
     assert.deepEqual(words.latinFor('オープンポリシーエージェント'), ['open', 'policy', 'agent']);
