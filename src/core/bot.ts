@@ -14,10 +14,10 @@ import type { Found, Match } from './search.ts';
 import { makeSnippet } from './snippet.ts';
 import type { Locale, Talk } from './types.ts';
 
-export const PAGE_SIZE = 5;
+const PAGE_SIZE = 5;
 export const MAX_PAGE_SIZE = 50;
 /** The talk-of-the-day excerpt is longer than a search snippet. */
-export const EXCERPT_LENGTH = 400;
+const EXCERPT_LENGTH = 400;
 
 export interface Request {
   text: string;
@@ -198,7 +198,7 @@ function queryErrorNotice(error: QueryError, locale: Locale, query: string): Not
   }
 }
 
-export function toHit(match: Match, locale: Locale, snippetLength?: number): Hit {
+function toHit(match: Match, locale: Locale, snippetLength?: number): Hit {
   const { talk } = match;
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
   const m = messages(locale);
