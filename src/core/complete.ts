@@ -22,8 +22,8 @@ export interface CompleteOptions {
   maxLength?: number;
 }
 
-export const MAX_CHOICES = 25;
-export const MAX_CHOICE_LENGTH = 100;
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
 const MAX_TERMS = 10;
 
 /** `text` cut to at most `max` UTF-16 units, never mid-character; `mark` ends a shortened text. */

@@ -70,10 +70,6 @@ export class Vocabulary {
     return [...this.freq];
   }
 
-  has(word: string): boolean {
-    return this.freq.has(word);
-  }
-
   /** Known words that start with `prefix` (longer than it), most frequent first, for completion. */
   completions(prefix: string, limit: number): string[] {
     const p = normalize(prefix);

@@ -21,15 +21,15 @@ describe('slack settings', () => {
   });
 
   it('uses Socket Mode when SLACK_APP_TOKEN is set, signing secret optional', () => {
-    const c = slackConfigFromEnv({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app });
-    assert.equal(c?.mode, 'socket');
-    assert.equal(c?.appToken, app);
+    const c = slackConfigFromEnv({ SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret });
+    assert.deepEqual({ ...c }, { mode: 'socket', botToken: bot, appToken: app, apiUrl: undefined });
   });
 
   it('uses HTTP otherwise, on PORT or 3000', () => {
     const c = slackConfigFromEnv({ SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret });
-    assert.deepEqual({ mode: c?.mode, port: c?.port, apiUrl: c?.apiUrl }, { mode: 'http', port: 3000, apiUrl: undefined });
-    assert.equal(slackConfigFromEnv({ SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret, PORT: '8080' })?.port, 8080);
+    assert.deepEqual({ ...c }, { mode: 'http', botToken: bot, signingSecret: secret, port: 3000, apiUrl: undefined });
+    const on8080 = slackConfigFromEnv({ SLACK_BOT_TOKEN: bot, SLACK_SIGNING_SECRET: secret, PORT: '8080' });
+    assert.equal(on8080?.mode === 'http' && on8080.port, 8080);
   });
 
   it('takes SLACK_API_URL as the Web API base, with a trailing slash', () => {

@@ -47,14 +47,9 @@ export async function startHarness(mode: Mode, bot: Bot, opts: { knownIds?: bool
       done();
     },
   });
-  const config: SlackConfig = {
-    mode,
-    botToken: BOT_TOKEN,
-    appToken: mode === 'socket' ? APP_TOKEN : undefined,
-    signingSecret: SIGNING_SECRET,
-    apiUrl: api.apiUrl,
-    port: 0,
-  };
+  const config: SlackConfig = mode === 'socket'
+    ? { mode, botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl }
+    : { mode, botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl, port: 0 };
   const handle = await startSlack({
     bot,
     config,

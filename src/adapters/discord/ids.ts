@@ -7,14 +7,15 @@
  *   kq1s|ja|gvisor                 a "did you mean" suggestion
  *   kq1o|en|kubecon-eu-2018/best-… a talk's summary in another language
  */
+import { isLocale, isOneOf } from '../../core/one-of.ts';
 import type { Locale } from '../../core/types.ts';
 
-export const MAX_CUSTOM_ID = 100;
+const MAX_CUSTOM_ID = 100;
 const VERSION = 'kq1';
-const LOCALES: readonly Locale[] = ['ja', 'en'];
 const MAX_PARTS = 5;
 
-export type PageAct = 'n' | 'p' | 'i';
+const ACTS = ['n', 'p', 'i'] as const;
+export type PageAct = (typeof ACTS)[number];
 
 export interface PageTarget {
   locale: Locale;
@@ -90,16 +91,17 @@ function parsePart(id: string): Part | undefined {
   const m = PAGE_ID.exec(id);
   if (!m) return undefined;
   const [, act, offset, limit, locale, index, count, chunk] = m;
+  if (!isOneOf(ACTS, act) || !isLocale(locale)) return undefined;
   const part: Part = {
-    act: act as PageAct,
+    act,
     offset: parseInt(offset!, 36),
     limit: parseInt(limit!, 36),
-    locale: locale as Locale,
+    locale,
     index: Number(index),
     count: Number(count),
     chunk: chunk!,
   };
-  const ok = LOCALES.includes(part.locale) && part.limit >= 1 && part.count >= 1 && part.count <= MAX_PARTS;
+  const ok = part.limit >= 1 && part.count >= 1 && part.count <= MAX_PARTS;
   return ok ? part : undefined;
 }
 
@@ -112,10 +114,8 @@ export function decodePress(pressed: string, siblings: readonly string[] = []): 
   const simple = /^kq1([so])\|([a-z]{2})\|(.+)$/su.exec(pressed);
   if (simple) {
     const [, kind, locale, rest] = simple;
-    if (!LOCALES.includes(locale as Locale)) return undefined;
-    return kind === 's'
-      ? { kind: 'suggest', locale: locale as Locale, term: rest! }
-      : { kind: 'other', locale: locale as Locale, talkId: rest! };
+    if (!isLocale(locale)) return undefined;
+    return kind === 's' ? { kind: 'suggest', locale, term: rest! } : { kind: 'other', locale, talkId: rest! };
   }
   const own = parsePart(pressed);
   if (!own || own.act === 'i') return undefined;

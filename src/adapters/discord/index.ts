@@ -1,4 +1,3 @@
-/** The Discord adapter: settings, start, and the command definition for registration. */
+/** The Discord adapter: its settings and start. */
 export { discordConfigFromEnv, type DiscordConfig } from './config.ts';
 export { startDiscord, type DiscordHandle, type DiscordOptions } from './client.ts';
-export { kubeconCommand } from './commands.ts';

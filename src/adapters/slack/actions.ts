@@ -19,7 +19,7 @@ export const ACTION = {
 export const ACTION_PATTERN = /^kubecon_(next|previous|share|suggest|other)(_\d+)?$/;
 
 /** Slack refuses a button value over 2,000 characters. */
-export const MAX_VALUE_LENGTH = 2000;
+const MAX_VALUE_LENGTH = 2000;
 
 export interface PageState {
   query: string;

@@ -4,21 +4,31 @@
  */
 import { ConfigError, readUrl, readVar, type Env } from '../../env.ts';
 
-export const DEFAULT_PORT = 3000;
+const DEFAULT_PORT = 3000;
 
-export interface SlackConfig {
-  mode: 'socket' | 'http';
+interface Common {
   /** Bot token (xoxb-...): every Web API call. */
   botToken: string;
-  /** App-level token (xapp-...) with connections:write: Socket Mode only. */
-  appToken?: string;
-  /** Verifies that HTTP requests come from Slack: required in HTTP mode. */
-  signingSecret?: string;
   /** Web API base URL, ending in "/"; undefined means Slack's own. */
   apiUrl?: string;
-  /** HTTP mode: where /slack/events and /healthz are served. */
+}
+
+export interface SlackSocketConfig extends Common {
+  mode: 'socket';
+  /** App-level token (xapp-...) with connections:write. */
+  appToken: string;
+}
+
+export interface SlackHttpConfig extends Common {
+  mode: 'http';
+  /** Verifies that HTTP requests come from Slack. */
+  signingSecret: string;
+  /** Where /slack/events and /healthz are served. */
   port: number;
 }
+
+/** Each mode carries exactly the settings it needs, so nothing downstream has to assert them. */
+export type SlackConfig = SlackSocketConfig | SlackHttpConfig;
 
 const get = readVar;
 
@@ -53,18 +63,12 @@ export function slackConfigFromEnv(env: Env): SlackConfig | null {
   if (appToken !== undefined && !appToken.startsWith('xapp-')) {
     throw new ConfigError('SLACK_APP_TOKEN', 'expected an app-level token, which starts with "xapp-"');
   }
-  if (appToken === undefined && signingSecret === undefined) {
+  if (appToken !== undefined) return Object.freeze({ mode: 'socket', botToken, appToken, apiUrl: apiUrl(env) });
+  if (signingSecret === undefined) {
     throw new ConfigError(
       'SLACK_SIGNING_SECRET',
       'is required in HTTP mode (set SLACK_APP_TOKEN instead to use Socket Mode); find it under Basic Information > App Credentials',
     );
   }
-  return Object.freeze({
-    mode: appToken ? 'socket' : 'http',
-    botToken,
-    appToken,
-    signingSecret,
-    apiUrl: apiUrl(env),
-    port: port(env),
-  });
+  return Object.freeze({ mode: 'http', botToken, signingSecret, apiUrl: apiUrl(env), port: port(env) });
 }

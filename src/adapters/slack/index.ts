@@ -50,12 +50,13 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
   const work = new InFlight();
 
   let inner: HTTPReceiver | SocketModeReceiver;
+  let socket: SocketModeReceiver | undefined;
   if (config.mode === 'socket') {
     // Reconnecting keeps its own persistent retry policy unless a test asks for a fast one.
     const clientOptions = { ...apiUrl, ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}) };
-    inner = socketReceiver({ appToken: config.appToken!, logger, clientOptions });
+    inner = socket = socketReceiver({ appToken: config.appToken, logger, clientOptions });
   } else {
-    inner = httpReceiver({ signingSecret: config.signingSecret!, port: config.port, logger });
+    inner = httpReceiver({ signingSecret: config.signingSecret, port: config.port, logger });
   }
   const app = createSlackApp({
     bot,
@@ -89,7 +90,7 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     stop() {
       stopping ??= (async () => {
         // Stop taking new requests first, then let the ones already taken finish.
-        if (config.mode === 'socket') await (inner as SocketModeReceiver).client.disconnect();
+        if (socket) await socket.client.disconnect();
         else await app.stop();
         await work.idle();
         log.info('slack: stopped');

@@ -5,6 +5,7 @@
 import type { EventInfo, Locale, Recap, Talk } from '../types.ts';
 import { isDate, isDateOrMonth, isHttpUrl, parseDateRange } from './dates.ts';
 import type { CorpusError } from './errors.ts';
+import { isOneOf } from '../one-of.ts';
 import { EVENT_ID, TALK_ID, talkId } from './ids.ts';
 
 const FRONT_KEYS = [
@@ -75,9 +76,9 @@ function readFront(
     if (raw.trim() === '' || raw.trim().startsWith('#')) return;
     const m = /^([A-Za-z_]+)\s*:(.*)$/.exec(raw);
     if (!m) return fail(line, `front matter line is not "key: value": ${JSON.stringify(raw.trim())}`);
-    const key = m[1] as FrontKey;
-    if (!FRONT_KEYS.includes(key)) {
-      return fail(line, `unknown front matter key "${m[1]}" (known: ${FRONT_KEYS.join(', ')})`);
+    const key = m[1];
+    if (!isOneOf(FRONT_KEYS, key)) {
+      return fail(line, `unknown front matter key "${key}" (known: ${FRONT_KEYS.join(', ')})`);
     }
     if (out.has(key)) return fail(line, `front matter key "${key}" is given twice`);
     const value = (m[2] ?? '').trim();
@@ -182,9 +183,9 @@ function readTalks(lines: string[], start: number, fail: (line: number, msg: str
       fail(line, 'expected a "- key: value" field or a "### ja" / "### en" summary here');
       continue;
     }
-    const key = field[1] as TalkField;
-    if (!TALK_FIELDS.includes(key)) {
-      fail(line, `unknown field "${field[1]}" (known: ${TALK_FIELDS.join(', ')})`);
+    const key = field[1];
+    if (!isOneOf(TALK_FIELDS, key)) {
+      fail(line, `unknown field "${key}" (known: ${TALK_FIELDS.join(', ')})`);
     } else if (cur.fields[key]) {
       fail(line, `field "${key}" is given twice`);
     } else {
@@ -219,9 +220,8 @@ function checkSources(value: string, fields: Draft['fields'], fail: (msg: string
     return;
   }
   for (const name of splitList(m[1]!)) {
-    const key = name as TalkField;
-    if (!TALK_FIELDS.includes(key) || key === 'sources' || key === 'id') fail(`sources names "${name}", which is not a talk field that can have a source`);
-    else if (!fields[key]?.value) fail(`sources names "${name}", but this talk has no ${name}`);
+    if (!isOneOf(TALK_FIELDS, name) || name === 'sources' || name === 'id') fail(`sources names "${name}", which is not a talk field that can have a source`);
+    else if (!fields[name]?.value) fail(`sources names "${name}", but this talk has no ${name}`);
   }
 }
 
