@@ -41,11 +41,22 @@ describe('kubecon-bot CLI', () => {
     const out = JSON.parse(r.stdout);
     assert.equal(out.query, 'gvisor');
     const library = await realLibrary();
-    assert.equal(out.total, library.index.search('gvisor').length);
+    assert.equal(out.total, library.index.find('gvisor').matches.length);
     assert.equal(out.results.length, 2);
     assert.equal(out.results[0].title, 'Best Practice for Container Security at Scale');
     assert.ok(out.results[0].score >= out.results[1].score);
     for (const k of ['id', 'title', 'event', 'score', 'snippet', 'links']) assert.ok(k in out.results[0], k);
+  });
+
+  it('search --json counts only matching talks and lists the closest others apart, as related', async () => {
+    const r = await run(['search', 'argo cd', '--json']);
+    assert.equal(r.status, EXIT.noResults);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.total, 0);
+    assert.deepEqual(out.results, []);
+    assert.ok(out.related.length >= 1 && out.related.length <= 3);
+    for (const k of ['id', 'title', 'event', 'score', 'snippet', 'links']) assert.ok(k in out.related[0], k);
+    assert.ok(out.notices.some((n: { code: string }) => n.code === 'unmatched_words'));
   });
 
   it('gives the query as searched in JSON: cut to the maximum length', async () => {

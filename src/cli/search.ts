@@ -4,7 +4,7 @@ import { Bot, MAX_PAGE_SIZE } from '../core/bot.ts';
 import { loadCorpus } from '../core/corpus/load.ts';
 import { libraryFromCorpus } from '../core/library.ts';
 import { searchedText } from '../core/query.ts';
-import type { Reply } from '../core/reply.ts';
+import type { Hit, Reply } from '../core/reply.ts';
 import { snippetText } from '../core/snippet.ts';
 import { renderText } from '../adapters/shell/render.ts';
 import { colorWanted } from '../adapters/shell/style.ts';
@@ -35,22 +35,23 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
 
 function exitCode(reply: Reply): number {
   if (reply.kind !== 'message') return EXIT.ok;
-  return reply.notices.some((n) => n.code === 'no_results') ? EXIT.noResults : EXIT.refused;
+  return reply.notices.some((n) => n.code === 'no_results' || n.code === 'no_event') ? EXIT.noResults : EXIT.refused;
+}
+
+/** One hit as `--json` prints it, in `results` or `related`. */
+function hitJson(h: Hit) {
+  return { id: h.id, title: h.title, event: h.event, score: Number(h.score.toFixed(3)), snippet: snippetText(h.snippet), links: h.links };
 }
 
 function toJson(query: string, reply: Reply) {
   const hits = reply.kind === 'results' ? reply.hits : [];
+  const related = reply.kind === 'message' ? (reply.related?.hits ?? []) : [];
   return {
     query: reply.kind === 'results' ? reply.page.query : searchedText(query),
+    // Only talks that match; the closest others, when none does, are `related`.
     total: reply.kind === 'results' ? reply.page.total : 0,
-    results: hits.map((h) => ({
-      id: h.id,
-      title: h.title,
-      event: h.event,
-      score: Number(h.score.toFixed(3)),
-      snippet: snippetText(h.snippet),
-      links: h.links,
-    })),
+    results: hits.map(hitJson),
+    related: related.map(hitJson),
     notices: 'notices' in reply ? reply.notices.map((n) => ({ code: n.code, text: n.text })) : [],
   };
 }

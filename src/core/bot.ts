@@ -7,9 +7,10 @@ import { talkLinks } from './corpus/links.ts';
 import type { Library } from './library.ts';
 import { messages } from './messages.ts';
 import { cleanInput } from './normalize.ts';
-import { MAX_QUERY_LENGTH, parseQuery, type QueryError } from './query.ts';
+import { answer } from './answer.ts';
+import { FILTER_NAMES, MAX_QUERY_LENGTH, type QueryError } from './query.ts';
 import type { Hit, Notice, Page, PlainNoticeCode, Reply } from './reply.ts';
-import type { Match } from './search.ts';
+import type { Found, Match } from './search.ts';
 import { makeSnippet } from './snippet.ts';
 import type { Locale, Talk } from './types.ts';
 
@@ -116,28 +117,26 @@ export class Bot {
 
   search(text: string, locale: Locale, offset: number, limit: number, fit?: Request['fit']): Reply {
     const m = messages(locale);
-    const { index, events } = this.library;
-    const parsed = parseQuery(text, events);
+    const a = answer(this.library, text);
+    const q = a.query;
     const notices: Notice[] = [];
-    if (parsed.query.truncated) notices.push({ code: 'query_truncated', text: m.queryTruncated({ max: MAX_QUERY_LENGTH }) });
-    if (!parsed.ok) {
-      notices.push(queryErrorNotice(parsed.error, locale));
+    if (q.truncated) notices.push({ code: 'query_truncated', text: m.queryTruncated({ max: MAX_QUERY_LENGTH }) });
+    if (q.unknownFilters.length) {
+      const known = FILTER_NAMES.map((f) => `${f}:`);
+      notices.push({ code: 'unknown_filter', text: m.unknownFilter({ filters: q.unknownFilters, known }) });
+    }
+    if (!a.ok) {
+      notices.push(queryErrorNotice(a.error, locale, q.display));
       return { kind: 'message', locale, notices };
     }
-    const q = parsed.query;
     if (!q.text && !q.eventIds && q.year === undefined) {
       // Nothing left to search for once mention markup is taken out ("<!channel>" alone).
       notices.push({ code: 'empty_query', text: m.emptyQuery }, { code: 'search_tips', text: m.searchTips });
       return { kind: 'message', locale, notices };
     }
-    const matches = index.search(q.text, { eventIds: q.eventIds, year: q.year });
-    if (matches.length === 0) {
-      notices.push({ code: 'no_results', text: m.noResults({ query: q.display }) });
-      const suggestions = index.vocabulary.suggest(q.text);
-      if (suggestions.length) notices.push({ code: 'did_you_mean', text: m.didYouMean({ suggestions }), suggestions });
-      notices.push({ code: 'search_tips', text: m.searchTips });
-      return { kind: 'message', locale, notices };
-    }
+    const { matches, unmatched } = a.found;
+    if (matches.length === 0) return this.noMatch(locale, q.display, q.text, a.found, notices);
+    if (unmatched.length) notices.push({ code: 'partly_unmatched', text: m.partlyUnmatched({ words: unmatched }) });
     const size = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(limit) || this.pageSize));
     const total = matches.length;
     if (offset >= total || offset < 0 || !Number.isInteger(offset)) {
@@ -153,6 +152,21 @@ export class Bot {
     if (offset + shown < total) page.next = offset + shown;
     if (offset > 0) page.previous = Math.max(0, offset - size);
     return { kind: 'results', locale, header, hits, page, notices };
+  }
+
+  /** No talk matches: say so, name the words no talk has, and show the closest talks apart. */
+  private noMatch(locale: Locale, display: string, text: string, found: Found, notices: Notice[]): Reply {
+    const m = messages(locale);
+    notices.push({ code: 'no_results', text: m.noResults({ query: display }) });
+    if (found.unmatched.length) notices.push({ code: 'unmatched_words', text: m.unmatchedWords({ words: found.unmatched }) });
+    const suggestions = this.library.index.vocabulary.suggest(text);
+    if (suggestions.length) notices.push({ code: 'did_you_mean', text: m.didYouMean({ suggestions }), suggestions });
+    if (found.related.length === 0) {
+      notices.push({ code: 'search_tips', text: m.searchTips });
+      return { kind: 'message', locale, notices };
+    }
+    const related = { header: m.relatedHeader, hits: found.related.map((match) => toHit(match, locale)) };
+    return { kind: 'message', locale, notices, related };
   }
 }
 
@@ -170,13 +184,17 @@ function plainNotice(code: PlainNoticeCode, locale: Locale): Notice {
   return { code, text: text[code] };
 }
 
-function queryErrorNotice(error: QueryError, locale: Locale): Notice {
+function queryErrorNotice(error: QueryError, locale: Locale, query: string): Notice {
   const m = messages(locale);
   switch (error.code) {
     case 'unknown_event':
       return { code: 'unknown_event', text: m.unknownEvent(error) };
     case 'bad_year':
       return { code: 'bad_year', text: m.badYear(error) };
+    case 'no_event': {
+      const known = error.known.map((e) => (e.city ? `${e.name} (${e.city})` : e.name));
+      return { code: 'no_event', text: m.noEvent({ query, phrases: error.phrases, known }) };
+    }
   }
 }
 

@@ -15,6 +15,14 @@ export interface Messages {
   listHeader(p: { total: number; from: number; to: number }): string;
   noResults(p: { query: string }): string;
   didYouMean(p: { suggestions: string[] }): string;
+  /** With no match: the typed words no talk has. */
+  unmatchedWords(p: { words: string[] }): string;
+  /** Above results: the typed words no talk has, the results matching the rest. */
+  partlyUnmatched(p: { words: string[] }): string;
+  /** Label of the closest talks shown when no talk matches. */
+  relatedHeader: string;
+  unknownFilter(p: { filters: string[]; known: string[] }): string;
+  noEvent(p: { query: string; phrases: string[]; known: string[] }): string;
   searchTips: string;
   queryTruncated(p: { max: number }): string;
   unknownEvent(p: { value: string; known: string[] }): string;
@@ -59,8 +67,15 @@ export interface Messages {
 const ja: Messages = {
   resultsHeader: ({ query, total, from, to }) => `「${query}」の検索結果 ${total}件 (${from}〜${to}件目)`,
   listHeader: ({ total, from, to }) => `${total}件のトーク (${from}〜${to}件目)`,
-  noResults: ({ query }) => `「${query}」に一致するトークは見つかりませんでした。`,
+  noResults: ({ query }) => `「${query}」に一致するトークはありません。`,
   didYouMean: ({ suggestions }) => `もしかして: ${suggestions.join(' / ')}`,
+  unmatchedWords: ({ words }) => `どのトークにも出てこない語: ${words.join('、')}`,
+  partlyUnmatched: ({ words }) => `「${words.join('、')}」はどのトークにも出てこないため、残りの語に一致するトークを表示しています。`,
+  relatedHeader: '近いトーク (検索語のすべてには一致しません)',
+  unknownFilter: ({ filters, known }) =>
+    `${filters.join(' ')} は絞り込みとして使えないため無視しました。使える絞り込み: ${known.join(', ')}`,
+  noEvent: ({ query, phrases, known }) =>
+    `「${query}」に一致するトークはありません。「${phrases.join(' ')}」に当たるイベントを収録していません。収録イベント: ${known.join(', ')}`,
   searchTips: '製品名 (gvisor, falco)、テーマ (セキュリティ、wasm)、または文章 (「gVisorの話ある?」) で検索できます。',
   queryTruncated: ({ max }) => `検索語が長すぎるため、先頭の${max}文字だけで検索しました。`,
   unknownEvent: ({ value, known }) => `「${value}」というイベントはありません。指定できるイベント: ${known.join(', ')}`,
@@ -118,8 +133,15 @@ const en: Messages = {
   resultsHeader: ({ query, total, from, to }) =>
     `${total} talk${total === 1 ? '' : 's'} for "${query}" (${from}-${to})`,
   listHeader: ({ total, from, to }) => `${total} talk${total === 1 ? '' : 's'} (${from}-${to})`,
-  noResults: ({ query }) => `No talks match "${query}".`,
+  noResults: ({ query }) => `No talk matches "${query}".`,
   didYouMean: ({ suggestions }) => `Did you mean: ${suggestions.join(' / ')}`,
+  unmatchedWords: ({ words }) => `No talk mentions: ${words.join(', ')}`,
+  partlyUnmatched: ({ words }) => `No talk mentions ${words.join(', ')}; these talks match your other words.`,
+  relatedHeader: 'Closest talks (they do not match everything you asked)',
+  unknownFilter: ({ filters, known }) =>
+    `Ignored ${filters.join(' ')}: not a filter. Filters you can use: ${known.join(', ')}`,
+  noEvent: ({ query, phrases, known }) =>
+    `No talk matches "${query}": no event in the corpus fits "${phrases.join(' ')}". Events: ${known.join(', ')}`,
   searchTips: 'Try a product (gvisor, falco), a topic (security, wasm) or a question ("any talks about gVisor?").',
   queryTruncated: ({ max }) => `Your query was long, so only its first ${max} characters were searched.`,
   unknownEvent: ({ value, known }) => `There is no event "${value}". Known events: ${known.join(', ')}`,

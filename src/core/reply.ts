@@ -47,7 +47,13 @@ export type PlainNoticeCode =
 
 export type NoticeCode =
   | PlainNoticeCode
-  | 'no_results' | 'did_you_mean' | 'search_tips' | 'query_truncated' | 'unknown_event' | 'bad_year' | 'empty_query';
+  | 'no_results' | 'did_you_mean' | 'search_tips' | 'query_truncated' | 'unknown_event' | 'bad_year' | 'empty_query'
+  /** Words no talk has: with no match, or above results that match the other words. */
+  | 'unmatched_words' | 'partly_unmatched'
+  /** `lang:en`: not a filter; names the filters there are. */
+  | 'unknown_filter'
+  /** Events named in words ("San Diego 2019") that no event fits. */
+  | 'no_event';
 
 export interface Notice {
   code: NoticeCode;
@@ -56,8 +62,14 @@ export interface Notice {
   suggestions?: string[];
 }
 
+/** Talks close to a query that no talk matches: shown under their own label, never as answers. */
+export interface Related {
+  header: string;
+  hits: Hit[];
+}
+
 export type Reply =
   | { kind: 'results'; locale: Locale; header: string; hits: Hit[]; page: Page; notices: Notice[] }
-  | { kind: 'message'; locale: Locale; notices: Notice[] }
+  | { kind: 'message'; locale: Locale; notices: Notice[]; related?: Related }
   | { kind: 'help'; locale: Locale; title: string; entries: HelpEntry[]; footer: string }
   | { kind: 'talk'; locale: Locale; header: string; hit: Hit };

@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
+import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { FIELDS, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
@@ -57,6 +58,8 @@ export interface IndexParts {
 interface TermMap {
   has(term: string): boolean;
   keys(): Iterable<string>;
+  /** MiniSearch's radix tree answers prefix questions without a scan. */
+  atPrefix?(prefix: string): { keys(): Iterable<string> };
 }
 
 /** MiniSearch keeps its terms in a private map; asking it is cheaper than a second copy of every term. */
@@ -73,6 +76,8 @@ export class TalkIndex {
   private readonly mini: MiniSearch<Talk>;
   /** Whether a term is in the index, to tell known words from ones that need n-grams. */
   private readonly known: (term: string) => boolean;
+  /** Whether any index term starts with a prefix: tells "reduce" (reducing is there) from a name. */
+  private readonly hasPrefix: (prefix: string) => boolean;
   /** Katakana <-> Latin, abbreviations, Japanese -> English; built from the index on first use. */
   private readonly cross: CrossExpander;
 
@@ -90,6 +95,11 @@ export class TalkIndex {
     }
     const terms = termMap(this.mini);
     this.known = (term) => terms.has(term);
+    this.hasPrefix = (prefix) => {
+      const keys = terms.atPrefix ? terms.atPrefix(prefix).keys() : terms.keys();
+      for (const t of keys) if (t.startsWith(prefix)) return true;
+      return false;
+    };
     this.cross = new CrossExpander(
       () => terms.keys(),
       () => talks.flatMap((t) => [fieldText(t, 'title'), fieldText(t, 'tags'), fieldText(t, 'en'), fieldText(t, 'ja')]),
@@ -117,24 +127,58 @@ export class TalkIndex {
 
   /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
   search(text: string, filter: SearchFilter = {}): Match[] {
-    const keep = (id: string) => {
+    const results = this.rank(text, filter).results;
+    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    return results.filter((r) => r.score >= floor);
+  }
+
+  /**
+   * The talks that really answer `text` (see confidence.ts), in rank order; when none does, up to
+   * three related ones; and the typed words no talk has.
+   */
+  find(text: string, filter: SearchFilter = {}): Found {
+    const { results, concepts, searched } = this.rank(text, filter);
+    if (concepts.length === 0) return { matches: results, related: [], unmatched: [], best: 1 };
+    const decision = decide(concepts, results.map((r) => ({ item: r, terms: r.terms })), {
+      total: searched,
+      indexHasPrefix: this.hasPrefix,
+      names: katakanaNames(text),
+    });
+    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    return { ...decision, matches: decision.matches.filter((r) => r.score >= floor) };
+  }
+
+  private keep(filter: SearchFilter): (id: string) => boolean {
+    return (id) => {
       const t = this.byId.get(id);
       if (!t) return false;
       if (filter.eventIds && !filter.eventIds.has(t.event.id)) return false;
       if (filter.year !== undefined && t.event.year !== filter.year) return false;
       return true;
     };
-    if (!text.trim()) {
-      return this.talks.filter((t) => keep(t.id)).map((talk) => ({ talk, score: 0, terms: [] }));
-    }
+  }
+
+  /** Every talk matching any query term, best first; the typed words; how many talks were searched. */
+  private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
+    const keep = this.keep(filter);
+    const all = this.talks.filter((t) => keep(t.id));
+    if (!text.trim()) return { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
     const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
     const results = this.mini
       .search(query, { filter: (r) => keep(String(r.id)) })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
       .sort((a, b) => b.score - a.score);
-    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
-    return results.filter((r) => r.score >= floor);
+    return { results, concepts, searched: all.length };
   }
+}
+
+/** What a search found: matching talks, related ones when nothing matched, words no talk has. */
+export interface Found {
+  matches: Match[];
+  related: Match[];
+  unmatched: string[];
+  /** How much of the query the best talk covers (see confidence.ts). */
+  best: number;
 }
 
 /** A typed word and every query term that counts as finding it (forms, n-grams, synonyms). */
@@ -142,6 +186,8 @@ interface Concept {
   word: string;
   terms: Set<string>;
   grams: string[];
+  /** Terms searched for the word that are less sure readings of it (ドーン: dawn beside don). */
+  near: Set<string>;
 }
 
 /** Weight of terms found across scripts or vocabularies (データブリックス -> databricks, psp -> podsecuritypolicy). */
@@ -167,7 +213,8 @@ export function buildQuery(
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
     // A word found in the other script needs no n-grams: they would only add noise.
     const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
-    return { word: u.word, terms: new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]), grams };
+    const terms = new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]);
+    return { word: u.word, terms, grams, near: new Set(related[i]!.terms.filter((t) => !terms.has(t))) };
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));

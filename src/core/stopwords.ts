@@ -4,7 +4,7 @@
  * hiragana never become terms (see analyzer.ts), so only kanji and katakana forms are listed.
  */
 const WORDS = `
-a an the and or of in on at to for with about from by into as is are was were be been being
+a an the and or of in on at to for with without about from by into as is are was were be been being
 any some there here what which who whom whose where when how why did do does done doing
 talk talks session sessions presentation presentations speech speeches lecture keynote's
 cover covered covers covering mention mentioned mentions discuss discussed discusses discussing

@@ -75,6 +75,16 @@ export function adapterContract(name: string, opts: { bot: () => Bot; driver: ()
       assert.ok(seen.text.includes(m.searchTips.slice(0, 12)), seen.text);
     });
 
+    it('says no talk matches, names the word no talk has, and labels the closest talks apart', async () => {
+      const reply = opts.bot().handle({ text: 'argo cd', locale });
+      assert.ok(reply.kind === 'message' && reply.related, 'the core offers related talks');
+      const seen = await driver.ask('argo cd');
+      assert.ok(seen.text.includes(m.noResults({ query: 'argo cd' }).slice(0, 8)), seen.text.slice(0, 300));
+      assert.ok(seen.text.includes(m.relatedHeader.slice(0, 8)), seen.text.slice(0, 300));
+      assert.match(seen.text, /argo/);
+      assert.deepEqual(seen.titles, reply.related.hits.map((h) => h.title));
+    });
+
     it('suggests a close term for a bad typo', async () => {
       const seen = await driver.ask('gvsr');
       assert.equal(seen.titles.length, 0);

@@ -54,8 +54,8 @@ describe('bot replies', () => {
     const r = bot.handle({ text: 'gvsr', locale: 'en' });
     assert.ok(r.kind === 'message');
     const codes = r.notices.map((n) => n.code);
-    assert.deepEqual(codes, ['no_results', 'did_you_mean', 'search_tips']);
-    assert.equal(r.notices[1]!.suggestions![0], 'gvisor');
+    assert.deepEqual(codes, ['no_results', 'unmatched_words', 'did_you_mean', 'search_tips']);
+    assert.equal(r.notices[2]!.suggestions![0], 'gvisor');
   });
 
   it('explains unknown filters instead of returning nothing', () => {

@@ -63,7 +63,7 @@ function mrkdwnTexts(message: object): TextObject[] {
 
 /** Links the bot itself makes: the hits' own URLs, as Slack markup targets. */
 function ownTargets(reply: Reply): Set<string> {
-  const hits = reply.kind === 'results' ? reply.hits : reply.kind === 'talk' ? [reply.hit] : [];
+  const hits = reply.kind === 'results' ? reply.hits : reply.kind === 'talk' ? [reply.hit] : reply.kind === 'message' ? (reply.related?.hits ?? []) : [];
   return new Set(hits.flatMap((h) => h.links.map((l) => /^<([^|]*)\|/.exec(link(l.url, 'x'))![1]!)));
 }
 

@@ -96,8 +96,8 @@ describe('answers for imported talks', () => {
     });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out), ['query', 'total', 'results', 'notices']);
-    assert.equal(out.total, library.index.search('opencost').length);
+    assert.deepEqual(Object.keys(out), ['query', 'total', 'results', 'related', 'notices']);
+    assert.equal(out.total, library.index.find('opencost').matches.length);
     assert.deepEqual(Object.keys(out.results[0]), ['id', 'title', 'event', 'score', 'snippet', 'links']);
     assert.equal(out.results[0].title, COST);
     assert.match(out.results[0].snippet, /^Official abstract: OpenCost allocates/);

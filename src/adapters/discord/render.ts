@@ -191,8 +191,11 @@ export function renderReply(reply: Reply): DiscordMessage {
     }
     case 'message': {
       const suggestions = reply.notices.flatMap((n) => n.suggestions ?? []);
-      const row = suggestionRow(suggestions, reply.locale);
-      return { content: content(reply.notices.map((n) => escapeText(n.text))), embeds: [], components: row ? [row] : [] };
+      const related = reply.related;
+      const embeds = related ? hitEmbeds(related.hits, reply.locale, 1) : [];
+      const rows = [suggestionRow(suggestions, reply.locale), related ? otherLanguageRow(related.hits.slice(0, embeds.length), 1) : undefined];
+      const lines = [...reply.notices.map((n) => escapeText(n.text)), related ? `**${escapeText(related.header)}**` : ''];
+      return { content: content(lines), embeds, components: rows.filter((r): r is ButtonRow => r !== undefined) };
     }
     case 'talk': {
       // The summary in the reply's language only: the other language is a button away.

@@ -52,8 +52,14 @@ export function renderText(reply: Reply, style: TextStyle): string {
       const entries = reply.entries.map((e) => wrap(`  ${padEnd(e.example, column)}${e.text}`, columns, ' '.repeat(column + 2)));
       return [lines([reply.title]), ...entries, '', lines([reply.footer])].join('\n');
     }
-    case 'message':
-      return lines(reply.notices.map((n) => n.text));
+    case 'message': {
+      const out = [lines(reply.notices.map((n) => n.text))];
+      if (reply.related) {
+        out.push('', lines([reply.related.header]), '');
+        reply.related.hits.forEach((h, i) => out.push(hitText(h, i + 1, style, reply.locale), ''));
+      }
+      return out.join('\n').trimEnd();
+    }
     case 'talk':
       return `${lines([reply.header])}\n\n${hitText(reply.hit, 1, style, reply.locale)}`;
     case 'results': {

@@ -165,11 +165,15 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
         blocks: [...top, section(`*${escape(reply.title)}*`), section(lines.join('\n').slice(0, MAX_TEXT)), context(escape(reply.footer))],
       };
     }
-    case 'message':
-      return {
-        text: fallback(reply.notices.map((n) => n.text)),
-        blocks: [...top, ...noticeBlocks(reply.notices, reply.locale, Boolean(opts.interactive))],
-      };
+    case 'message': {
+      const head = [...top, ...noticeBlocks(reply.notices, reply.locale, Boolean(opts.interactive))];
+      const related = reply.related;
+      if (!related) return { text: fallback(reply.notices.map((n) => n.text)), blocks: head };
+      const label = section(`*${escapeWithin(related.header, MAX_TEXT - 2)}*`);
+      const hits = hitBlocks(related.hits, reply.locale, MAX_BLOCKS - head.length - 1, 0);
+      const titles = related.hits.map((h, i) => `${i + 1}. ${h.title}`);
+      return { text: fallback([...reply.notices.map((n) => n.text), related.header, ...titles]), blocks: [...head, label, ...hits] };
+    }
     case 'talk':
       return {
         text: fallback([reply.header, reply.hit.title]),

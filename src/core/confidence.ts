@@ -1,0 +1,182 @@
+/**
+ * Decides which ranked talks really answer a query. Each typed word weighs by how rare it is
+ * among the talks searched (inverse document frequency: "gvisor" weighs much more than
+ * "kubernetes" or "クラウド"; a word no talk has weighs most), and each talk gets the share of
+ * that weight it covers, discounted by how well it matched (an exact word counts fully, a prefix,
+ * typo or partial n-gram match less). Talks covering enough are matches; the best few others
+ * are "related", shown apart and labelled, never as answers.
+ */
+import { fuzzyFor, prefixFor } from './search-options.ts';
+
+/** What confidence needs of a typed word: its own term, its other terms (forms, synonyms), its n-grams. */
+export interface WordTerms {
+  word: string;
+  terms: ReadonlySet<string>;
+  grams: readonly string[];
+  /** Less sure readings of the word, searched too (ドーン: dawn, down beside don). */
+  near?: ReadonlySet<string>;
+}
+
+export interface Ranked<T> {
+  item: T;
+  /** Index terms the item matched. */
+  terms: readonly string[];
+}
+
+export interface Decision<T> {
+  matches: T[];
+  related: T[];
+  /** Typed words that no talk searched has (names and terms, not stray general words). */
+  unmatched: string[];
+  /** The best item's share of the query's weight, from 0 to 1. */
+  best: number;
+}
+
+/** A talk must cover this share of the query's weight to count as a match. */
+export const MATCH_SHARE = 0.5;
+/** Once a query is answered, other talks are listed when they cover this share of its weight… */
+export const ANSWER_SHARE = 0.2;
+/** …and this share of the best talk's. */
+export const RELATIVE_SHARE = 0.3;
+/** A word counts as present in a talk when its match quality is at least this. */
+export const PRESENT = 0.5;
+/** At most this many related talks are shown. */
+export const MAX_RELATED = 3;
+/** A related talk must share a word found in at most this share of the talks (not "kubernetes"). */
+const RELATED_MAX_DF = 0.25;
+/** Synonyms (glossary) and n-grams count a little less than the word itself. */
+const SYNONYM_QUALITY = 0.9;
+const GRAM_QUALITY = 0.8;
+const NEAR_QUALITY = 0.6;
+const GRAM_MIN_SHARE = 0.6;
+
+/** Edit distance, stopping early once it exceeds `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      low = Math.min(low, cur[j]!);
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How well index term `found` stands for query term `asked`: 1 exact, less for a prefix or typo. */
+export function termQuality(asked: string, found: string): number {
+  if (asked === found) return 1;
+  let q = 0;
+  // A prefix counts at least half, more the more of the word it gives (kyver -> kyverno: 0.86).
+  if (prefixFor(asked) && found.startsWith(asked)) q = 0.5 + 0.5 * (asked.length / found.length);
+  const fuzzy = fuzzyFor(asked);
+  if (fuzzy) {
+    const max = Math.min(2, Math.round(asked.length * fuzzy));
+    const d = distance(asked, found, max);
+    if (d <= max) q = Math.max(q, 1 - d / asked.length);
+  }
+  return q;
+}
+
+/** How well a talk's matched terms cover one typed word, from 0 to 1. */
+export function wordQuality(word: WordTerms, found: readonly string[]): number {
+  let best = 0;
+  for (const f of found) {
+    for (const t of word.terms) {
+      const q = termQuality(t, f) * (t === word.word ? 1 : SYNONYM_QUALITY);
+      if (q > best) best = q;
+    }
+  }
+  if (word.near) for (const f of found) if (word.near.has(f)) best = Math.max(best, NEAR_QUALITY);
+  if (word.grams.length > 0) {
+    const set = new Set(found);
+    const share = word.grams.filter((g) => set.has(g)).length / word.grams.length;
+    if (share >= GRAM_MIN_SHARE) best = Math.max(best, share * GRAM_QUALITY);
+  }
+  return best;
+}
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Whether a word no talk has looks like something the user specifically asked for (a name or a
+ * term: Jenkins, 料金) rather than a general word in a form the index lacks (reduce for
+ * reducing, a verb such as 取る, a lone character, a number). Only the former weighs as a rare word.
+ */
+export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean): boolean {
+  if ([...word].length < 2 || GENERAL.has(word)) return false;
+  // Numbers and codes that start with one (1.30, 3.5, 31m) are versions and figures, not topics.
+  if (/^\p{Nd}/u.test(word)) return false;
+  if (/\p{Script=Hiragana}/u.test(word)) return false;
+  if (/^[a-z]{5,}$/.test(word) && indexHasPrefix(word.slice(0, Math.max(5, Math.ceil(word.length * 0.75))))) return false;
+  return true;
+}
+
+/**
+ * Words that say what kind of talk is wanted rather than what it is about ("…した事例", "best
+ * practices", "overview"). They are still searched (they help ranking), but weigh as general
+ * words: a talk that happens to say 事例 does not answer 「Jenkins から移行した事例」.
+ */
+const GENERAL = new Set(`
+事例 実例 方法 手法 やり方 話題 取り組み 取組 紹介 解説 概要 まとめ 知見 体験 経験 実践 活用 使い方 入門
+基本 最新 動向 ベストプラクティス ノウハウ ポイント 注意点 比較 違い 教訓
+example examples case cases study studies approach approaches overview introduction intro tips
+practice practices experience experiences lesson lessons story stories way ways best guide
+`.split(/\s+/).filter(Boolean));
+
+export interface DecideOptions {
+  /** How many items were searched (after filters). */
+  total: number;
+  /** Whether any index term starts with this prefix. */
+  indexHasPrefix: (prefix: string) => boolean;
+  /**
+   * Words that are parts of one name (リカルド・カッツ): when one part is found, a part no talk
+   * has is taken for a spelling the index lacks, not for something else asked.
+   */
+  names?: ReadonlyArray<readonly string[]>;
+}
+
+/**
+ * Splits ranked items into matches and related ones. `ranked` is in rank order and holds every
+ * item that matched any term. A query is answered when some item covers MATCH_SHARE of its
+ * weight; the answer then lists every item covering ANSWER_SHARE of it and at least
+ * RELATIVE_SHARE of the best item's share.
+ */
+export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ranked<T>>, opts: DecideOptions): Decision<T> {
+  if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
+  const n = Math.max(opts.total, 1);
+  const quality = ranked.map((r) => words.map((w) => wordQuality(w, r.terms)));
+  const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
+  const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
+  const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
+  const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix) && !partOfFoundName(w.word)));
+  const weight = words.map((_, i) => (specific[i] ? idf(df[i]!, n) : idf(n / 2, n)));
+  const sum = weight.reduce((a, b) => a + b, 0);
+  const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);
+  const best = Math.max(0, ...shares);
+  const unmatched = words.filter((_, i) => df[i] === 0 && specific[i]).map((w) => w.word);
+  if (best >= MATCH_SHARE) {
+    const floor = Math.max(ANSWER_SHARE, best * RELATIVE_SHARE);
+    return { matches: ranked.filter((_, k) => shares[k]! >= floor).map((r) => r.item), related: [], unmatched, best };
+  }
+  const related = ranked
+    .filter((_, k) => quality[k]!.some((x, i) => x >= PRESENT && df[i]! <= RELATED_MAX_DF * n))
+    .slice(0, MAX_RELATED)
+    .map((r) => r.item);
+  return { matches: [], related, unmatched, best };
+}
+
+const KATAKANA_NAME = /[\p{Script=Katakana}ー]+(?:[・=＝･][\p{Script=Katakana}ー]+)+/gu;
+
+/** Names written in katakana with a dot between their parts (リカルド・カッツ), as their parts. */
+export function katakanaNames(text: string): string[][] {
+  return [...text.normalize('NFKC').matchAll(KATAKANA_NAME)].map((m) =>
+    m[0].split(/[・=＝･]/u).map((p) => (p.length >= 4 ? p.replace(/ー+$/u, '') : p)),
+  );
+}
