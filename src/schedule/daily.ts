@@ -66,9 +66,11 @@ export function dailyQueryProblem(query: string | undefined, events: readonly Ev
   const parsed = parseQuery(query, events);
   if (parsed.ok) return undefined;
   const e = parsed.error;
-  return e.code === 'unknown_event'
-    ? `unknown event "${e.value}"; known events: ${e.known.join(', ')}`
-    : `unknown year "${e.value}"; years in the corpus: ${e.known.join(', ')}`;
+  switch (e.code) {
+    case 'unknown_event': return `unknown event "${e.value}"; known events: ${e.known.join(', ')}`;
+    case 'bad_year': return `unknown year "${e.value}"; years in the corpus: ${e.known.join(', ')}`;
+    case 'no_event': return `no event in the corpus matches "${e.phrases.join('", "')}"; known events: ${e.known.map((k) => k.id).join(', ')}`;
+  }
 }
 
 export class Daily {
@@ -114,7 +116,9 @@ export class Daily {
       // Checked at start; after a corpus reload the event may be gone: then nothing is picked.
       if (!parsed.ok) return [];
       const q = parsed.query;
-      talks = index.search(q.text, { eventIds: q.eventIds, year: q.year }).map((m) => m.talk);
+      const inFilter = (t: Talk) => (!q.eventIds || q.eventIds.has(t.event.id)) && (q.year === undefined || t.event.year === q.year);
+      // Filters alone (event:, year:) pick every talk they let through.
+      talks = q.text ? index.search(q.text, { eventIds: q.eventIds, year: q.year }).map((m) => m.talk) : talks.filter(inFilter);
     }
     // Further pool filters narrow `talks` here (DAILY_POOL: recap summaries only, or all).
     return talks.filter((t) => this.opts.pool === 'all' || t.summary).map((t) => t.id);
