@@ -184,13 +184,22 @@ describe('discord adapter', { timeout: 15_000 }, () => {
 
 describe('discord adapter with a page size beyond 10 embeds', { timeout: 15_000 }, () => {
   let run: Running;
+  let asked = 0;
   before(async () => {
-    run = await startRunning(await realBot({ pageSize: 20 }));
+    const core = await realBot({ pageSize: 20 });
+    const counted = Object.assign(Object.create(core) as typeof core, {
+      handle: (req: Parameters<typeof core.handle>[0]) => {
+        asked++;
+        return core.handle(req);
+      },
+    });
+    run = await startRunning(counted);
   });
   after(() => run.close());
 
-  it('asks the core for a page that fits, so the header, embeds and Next agree', async () => {
+  it('has the core cut the page to what fits, so the header, embeds and Next agree', async () => {
     const first: Sent = (await run.fake.callback(run.fake.command('kubernetes'))).body.data;
+    assert.equal(asked, 1, 'the core is asked once, with the measure, not again after it');
     assert.equal(first.embeds!.length, 10);
     assert.match(first.content!, /1〜10件目/);
     const second = await run.fake.callback(run.fake.press(buttonId(first, ja.next), first));
