@@ -25,6 +25,16 @@ export function libraryFromCorpus(corpus: Corpus): Library {
   return { index: new TalkIndex(corpus.talks), events: corpus.events, files: corpus.files };
 }
 
+/**
+ * Runs one query of each script so the tables built on first use (cross-script expansion) are
+ * built now, before the library answers anyone: otherwise the first user pays for them and every
+ * request queued behind that answer waits too.
+ */
+function warm(library: Library): Library {
+  library.index.search('kubernetes サンドボックス 脆弱性');
+  return library;
+}
+
 /** Loads and indexes the corpus, ignoring any saved index. */
 export async function loadLibrary(dir: string): Promise<Library> {
   return libraryFromCorpus(await loadCorpus(dir));
@@ -52,7 +62,7 @@ export async function openLibrary(corpusDir: string, dataDir: string): Promise<O
   if ('lines' in saved) {
     try {
       const { corpus, parts } = parseLines(saved.lines);
-      return { library: { index: TalkIndex.fromParts(corpus.talks, parts), events: corpus.events, files: corpus.files }, from: 'saved' };
+      return { library: warm({ index: TalkIndex.fromParts(corpus.talks, parts), events: corpus.events, files: corpus.files }), from: 'saved' };
     } catch (err) {
       reason = `the saved index is damaged (${(err as Error).message})`;
     }
@@ -60,7 +70,7 @@ export async function openLibrary(corpusDir: string, dataDir: string): Promise<O
     reason = saved.reason;
   }
   const corpus = buildCorpus(sources);
-  const library = libraryFromCorpus(corpus);
+  const library = warm(libraryFromCorpus(corpus));
   const saveError = await writeSavedLines(dataDir, serializeLibrary(corpus, library.index, key)).then(
     () => undefined,
     (err: Error) => err.message,
@@ -130,5 +140,5 @@ export async function reloadLibrary(corpusDir: string, dataDir: string): Promise
   if (!result.ok) throw result.problems ? new CorpusInvalidError(result.problems) : new Error(result.message);
   const { corpus, parts } = await parseLinesAsync(result.lines);
   const index = await TalkIndex.fromPartsAsync(corpus.talks, parts);
-  return { library: { index, events: corpus.events, files: corpus.files }, from: result.built ? 'built' : 'saved', saveError: result.saveError };
+  return { library: warm({ index, events: corpus.events, files: corpus.files }), from: result.built ? 'built' : 'saved', saveError: result.saveError };
 }
