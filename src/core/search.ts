@@ -127,7 +127,8 @@ export class TalkIndex {
 
   /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
   search(text: string, filter: SearchFilter = {}): Match[] {
-    const results = this.rank(text, filter).results;
+    const { results, concepts } = this.rank(text, filter);
+    if (concepts.length === 0) return results;
     const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
     return results.filter((r) => r.score >= floor);
   }
@@ -162,8 +163,12 @@ export class TalkIndex {
   private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
     const keep = this.keep(filter);
     const all = this.talks.filter((t) => keep(t.id));
-    if (!text.trim()) return { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
+    const listAll = { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
+    if (!text.trim()) return listAll;
     const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
+    // Only particles left once the event words are out (パリのKubeCon -> の): the filter is the question.
+    const filtered = filter.eventIds !== undefined || filter.year !== undefined;
+    if (concepts.length === 0 && filtered) return listAll;
     const results = this.mini
       .search(query, { filter: (r) => keep(String(r.id)) })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
