@@ -6,6 +6,7 @@
  * typo or partial n-gram match less). Talks covering enough are matches; the best few others
  * are "related", shown apart and labelled, never as answers.
  */
+import { isCommonWord } from './common-words.ts';
 import { fuzzyFor, prefixFor } from './search-options.ts';
 
 /** What confidence needs of a typed word: its own term, its other terms (forms, synonyms), its n-grams. */
@@ -49,6 +50,8 @@ const SYNONYM_QUALITY = 0.9;
 const GRAM_QUALITY = 0.8;
 const NEAR_QUALITY = 0.6;
 const GRAM_MIN_SHARE = 0.6;
+/** A query of this many words (after stop words) is read as a sentence, not as keywords. */
+const SENTENCE_WORDS = 4;
 
 /** Edit distance, stopping early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -107,10 +110,14 @@ function idf(df: number, n: number): number {
 /**
  * Whether a word no talk has looks like something the user specifically asked for (a name or a
  * term: Jenkins, 料金) rather than a general word in a form the index lacks (reduce for
- * reducing, a verb such as 取る, a lone character, a number). Only the former weighs as a rare word.
+ * reducing, a verb such as 取る, a lone character, a number, an everyday word in a sentence
+ * such as "hundreds"). Only the former weighs as a rare word.
  */
-export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean): boolean {
+export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean, sentence = false): boolean {
   if ([...word].length < 2 || GENERAL.has(word)) return false;
+  // In a whole sentence an everyday word is mostly incidental ("…across hundreds of clusters");
+  // in a few keywords each word was chosen ("Windows containers").
+  if (sentence && isCommonWord(word)) return false;
   // Numbers and codes that start with one (1.30, 3.5, 31m) are versions and figures, not topics.
   if (/^\p{Nd}/u.test(word)) return false;
   if (/\p{Script=Hiragana}/u.test(word)) return false;
@@ -155,7 +162,7 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
-  const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix) && !partOfFoundName(w.word)));
+  const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix, words.length >= SENTENCE_WORDS) && !partOfFoundName(w.word)));
   const weight = words.map((_, i) => (specific[i] ? idf(df[i]!, n) : idf(n / 2, n)));
   const sum = weight.reduce((a, b) => a + b, 0);
   const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);

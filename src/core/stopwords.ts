@@ -21,9 +21,15 @@ const STOP = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
 /** Multi-character Japanese stop words, cut out of the query text before it is segmented. */
 const PHRASES = [...STOP].filter((w) => /^[^a-z]{2,}$/.test(w)).sort((a, b) => b.length - a.length);
 
+/** A katakana phrase is cut only as a whole word: トーク, not the start of トークン. */
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
+const CUTS = PHRASES.map((p) =>
+  KATAKANA.test(p) ? new RegExp(`(?<![\\p{Script=Katakana}ー])${p}(?![\\p{Script=Katakana}ー])`, 'gu') : p,
+);
+
 export function removeStopPhrases(text: string): string {
   let out = text;
-  for (const p of PHRASES) out = out.replaceAll(p, ' ');
+  for (const p of CUTS) out = out.replaceAll(p, ' ');
   return out;
 }
 

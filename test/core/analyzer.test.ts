@@ -9,6 +9,13 @@ import { splitGraphemes } from '../../src/core/normalize.ts';
 
 const words = (q: string) => analyzeQuery(q).map((u) => u.word);
 
+describe('stop phrases', () => {
+  it('cuts トーク as a word but keeps トークン whole', () => {
+    assert.deepEqual(analyzeQuery('認証トークンのトーク').map((u) => u.word), ['認証', 'トークン']);
+    assert.deepEqual(analyzeQuery('トークン').map((u) => u.word), ['トークン']);
+  });
+});
+
 describe('analyzer', () => {
   it('splits Japanese sentences into content words and drops question words', () => {
     assert.deepEqual(words('gVisorについて話してたセッションある?'), ['gvisor']);

@@ -62,6 +62,14 @@ describe('confidence', () => {
     assert.ok(!isSpecific('系', has));
     assert.ok(!isSpecific('1.30', has));
   });
+
+  it('weighs everyday words as general in a sentence, but not among a few keywords', () => {
+    const has = () => false;
+    assert.ok(!isSpecific('hundreds', has, true));
+    assert.ok(!isSpecific('mostly', has, true));
+    assert.ok(isSpecific('hundreds', has, false));
+    for (const name of ['terraform', 'backstage', 'helm', 'cobol', '料金']) assert.ok(isSpecific(name, has, true), name);
+  });
 });
 
 describe('names in katakana', () => {

@@ -3,10 +3,11 @@
  * line instead of stopping at the first, so one `corpus check` run lists them all.
  */
 import type { EventInfo, Locale, Recap, Talk } from '../types.ts';
-import { isDate, isDateOrMonth, isHttpUrl, parseDateRange } from './dates.ts';
+import { isDate, isDateOrMonth, isHttpUrl } from './dates.ts';
 import type { CorpusError } from './errors.ts';
 import { isOneOf } from '../one-of.ts';
-import { EVENT_ID, TALK_ID, talkId } from './ids.ts';
+import { eventFromFront, readField, readFrontMatter, type Fail, type Front } from './file-format.ts';
+import { TALK_ID, talkId } from './ids.ts';
 
 const FRONT_KEYS = [
   'event', 'event_name', 'city', 'dates', 'schedule_url',
@@ -37,20 +38,16 @@ export function parseCorpusFile(file: string, text: string): ParsedFile {
   const fail = (line: number, message: string) => errors.push({ file, line, message });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 
-  if (lines[0]?.trim() !== '---') {
-    fail(1, 'the file must start with front matter: a line "---", then "key: value" lines, then "---"');
-    return { event: null, talks: [], errors };
+  const read = readFrontMatter(lines, FRONT_KEYS, fail);
+  if (!read) return { event: null, talks: [], errors };
+  const front = checkFront(read.front, fail);
+  let event = eventFromFront(front, fail);
+  if (!front.get('recap_title')?.value) {
+    fail(front.get('recap_title')?.line ?? 1, 'front matter is missing "recap_title"');
+    event = null;
   }
-  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (close < 0) {
-    fail(1, 'front matter is not closed by a "---" line');
-    return { event: null, talks: [], errors };
-  }
-
-  const front = readFront(lines.slice(1, close), 2, fail);
-  const event = buildEvent(front, fail);
   const recap = buildRecap(front, file);
-  const drafts = readTalks(lines, close + 1, fail);
+  const drafts = readTalks(lines, read.bodyStart, fail);
   const talks: Talk[] = [];
   const seen = new Map<string, number>();
   for (const d of drafts) {
@@ -61,72 +58,23 @@ export function parseCorpusFile(file: string, text: string): ParsedFile {
     else seen.set(talk.id, d.line);
     talks.push(talk);
   }
-  if (drafts.length === 0) fail(close + 1, 'no talks: add a "## <title>" heading for each talk');
+  if (drafts.length === 0) fail(read.bodyStart, 'no talks: add a "## <title>" heading for each talk');
   return { event, talks: errors.length ? [] : talks, errors };
 }
 
-function readFront(
-  body: string[],
-  firstLine: number,
-  fail: (line: number, msg: string) => void,
-): Map<FrontKey, { value: string; line: number }> {
-  const out = new Map<FrontKey, { value: string; line: number }>();
-  body.forEach((raw, i) => {
-    const line = firstLine + i;
-    if (raw.trim() === '' || raw.trim().startsWith('#')) return;
-    const m = /^([A-Za-z_]+)\s*:(.*)$/.exec(raw);
-    if (!m) return fail(line, `front matter line is not "key: value": ${JSON.stringify(raw.trim())}`);
-    const key = m[1];
-    if (!isOneOf(FRONT_KEYS, key)) {
-      return fail(line, `unknown front matter key "${key}" (known: ${FRONT_KEYS.join(', ')})`);
-    }
-    if (out.has(key)) return fail(line, `front matter key "${key}" is given twice`);
-    const value = (m[2] ?? '').trim();
-    if (value && URL_KEYS.has(key) && !isHttpUrl(value)) return fail(line, `${key} is not an http(s) URL: ${value}`);
-    if (value && key === 'recap_date' && !isDateOrMonth(value)) {
-      return fail(line, `bad date "${value}" for recap_date (expected YYYY-MM-DD or YYYY-MM)`);
-    }
-    out.set(key, { value, line });
-  });
-  return out;
+/** Drops (and reports) front matter values that are not URLs or dates where those are expected. */
+function checkFront(front: Front<FrontKey>, fail: Fail): Front<FrontKey> {
+  for (const [key, { value, line }] of front) {
+    if (value && URL_KEYS.has(key) && !isHttpUrl(value)) fail(line, `${key} is not an http(s) URL: ${value}`);
+    else if (value && key === 'recap_date' && !isDateOrMonth(value)) {
+      fail(line, `bad date "${value}" for recap_date (expected YYYY-MM-DD or YYYY-MM)`);
+    } else continue;
+    front.delete(key);
+  }
+  return front;
 }
 
-function buildEvent(
-  front: Map<FrontKey, { value: string; line: number }>,
-  fail: (line: number, msg: string) => void,
-): EventInfo | null {
-  const get = (k: FrontKey) => front.get(k)?.value || undefined;
-  let ok = true;
-  for (const key of ['event', 'event_name', 'dates', 'recap_title'] as const) {
-    if (!get(key)) {
-      fail(front.get(key)?.line ?? 1, `front matter is missing "${key}"`);
-      ok = false;
-    }
-  }
-  const id = get('event');
-  if (id && !EVENT_ID.test(id)) {
-    fail(front.get('event')!.line, `event id "${id}" must be lowercase letters, digits and "-" (e.g. kubecon-eu-2024)`);
-    ok = false;
-  }
-  const datesText = get('dates');
-  const range = datesText ? parseDateRange(datesText) : null;
-  if (datesText && !range) {
-    fail(front.get('dates')!.line, `bad date range "${datesText}" (expected YYYY-MM-DD..YYYY-MM-DD)`);
-    ok = false;
-  }
-  if (!ok || !id || !range) return null;
-  return {
-    id,
-    name: get('event_name')!,
-    city: get('city'),
-    start: range.start,
-    end: range.end,
-    year: Number(range.start.slice(0, 4)),
-    scheduleUrl: get('schedule_url'),
-  };
-}
-
-function buildRecap(front: Map<FrontKey, { value: string; line: number }>, file: string): Recap {
+function buildRecap(front: Front<FrontKey>, file: string): Recap {
   const get = (k: FrontKey) => front.get(k)?.value || undefined;
   return {
     title: get('recap_title') ?? '',
@@ -178,18 +126,8 @@ function readTalks(lines: string[], start: number, fail: (line: number, msg: str
       continue;
     }
     if (!trimmed) continue;
-    const field = /^[-*]\s+([A-Za-z_]+)\s*:(.*)$/.exec(trimmed);
-    if (!field) {
+    if (!readField(trimmed, line, TALK_FIELDS, cur.fields, fail)) {
       fail(line, 'expected a "- key: value" field or a "### ja" / "### en" summary here');
-      continue;
-    }
-    const key = field[1];
-    if (!isOneOf(TALK_FIELDS, key)) {
-      fail(line, `unknown field "${key}" (known: ${TALK_FIELDS.join(', ')})`);
-    } else if (cur.fields[key]) {
-      fail(line, `field "${key}" is given twice`);
-    } else {
-      cur.fields[key] = { value: (field[2] ?? '').trim(), line };
     }
   }
   return drafts;

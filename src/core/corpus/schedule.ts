@@ -4,9 +4,10 @@
  * recap format, so one `corpus check` lists them all.
  */
 import type { EventInfo, Talk } from '../types.ts';
-import { isDate, isHttpUrl, parseDateRange } from './dates.ts';
+import { isDate, isHttpUrl } from './dates.ts';
 import type { CorpusError } from './errors.ts';
-import { EVENT_ID, TALK_ID } from './ids.ts';
+import { eventFromFront, readField, readFrontMatter, type Fail, type Front } from './file-format.ts';
+import { TALK_ID } from './ids.ts';
 
 export const SCHEDULE_SUFFIX = '.schedule.md';
 
@@ -86,31 +87,11 @@ export function parseScheduleFile(file: string, text: string): ScheduleFile {
   const errors: CorpusError[] = [];
   const fail = (line: number, message: string) => errors.push({ file, line, message });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') {
-    fail(1, 'the file must start with front matter: a line "---", then "key: value" lines, then "---"');
-    return { event: null, sessions: [], errors };
-  }
-  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (close < 0) {
-    fail(1, 'front matter is not closed by a "---" line');
-    return { event: null, sessions: [], errors };
-  }
-  const front = new Map<FrontKey, { value: string; line: number }>();
-  for (let i = 1; i < close; i++) {
-    const raw = lines[i] ?? '';
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    const m = /^([A-Za-z_]+)\s*:(.*)$/.exec(raw);
-    if (!m) {
-      fail(i + 1, `front matter line is not "key: value": ${JSON.stringify(raw.trim())}`);
-      continue;
-    }
-    const key = m[1] as FrontKey;
-    if (!SCHEDULE_FRONT_KEYS.includes(key)) fail(i + 1, `unknown front matter key "${m[1]}" (known: ${SCHEDULE_FRONT_KEYS.join(', ')})`);
-    else if (front.has(key)) fail(i + 1, `front matter key "${key}" is given twice`);
-    else front.set(key, { value: (m[2] ?? '').trim(), line: i + 1 });
-  }
+  const read = readFrontMatter(lines, SCHEDULE_FRONT_KEYS, fail);
+  if (!read) return { event: null, sessions: [], errors };
+  const { front } = read;
   const event = buildEvent(front, fail);
-  const drafts = readSessions(lines, close + 1, fail);
+  const drafts = readSessions(lines, read.bodyStart, fail);
   const sessions: Session[] = [];
   const ids = new Map<string, number>();
   const uids = new Map<string, number>();
@@ -130,26 +111,11 @@ export function parseScheduleFile(file: string, text: string): ScheduleFile {
   return { event, source: front.get('source')?.value || undefined, sessions: errors.length ? [] : sessions, errors };
 }
 
-function buildEvent(front: Map<FrontKey, { value: string; line: number }>, fail: (l: number, m: string) => void): EventInfo | null {
+function buildEvent(front: Front<FrontKey>, fail: Fail): EventInfo | null {
   const get = (k: FrontKey) => front.get(k)?.value || undefined;
   const line = (k: FrontKey) => front.get(k)?.line ?? 1;
+  const event = eventFromFront(front, fail);
   let ok = true;
-  for (const key of ['event', 'event_name', 'dates'] as const) {
-    if (!get(key)) {
-      fail(line(key), `front matter is missing "${key}"`);
-      ok = false;
-    }
-  }
-  const id = get('event');
-  if (id && !EVENT_ID.test(id)) {
-    fail(line('event'), `event id "${id}" must be lowercase letters, digits and "-" (e.g. kubecon-eu-2024)`);
-    ok = false;
-  }
-  const range = get('dates') ? parseDateRange(get('dates')!) : null;
-  if (get('dates') && !range) {
-    fail(line('dates'), `bad date range "${get('dates')}" (expected YYYY-MM-DD..YYYY-MM-DD)`);
-    ok = false;
-  }
   const tz = get('time_zone');
   if (tz && !isTimeZone(tz)) {
     fail(line('time_zone'), `unknown time zone "${tz}" (expected an IANA name such as Europe/Paris)`);
@@ -162,17 +128,7 @@ function buildEvent(front: Map<FrontKey, { value: string; line: number }>, fail:
       ok = false;
     }
   }
-  if (!ok || !id || !range) return null;
-  return {
-    id,
-    name: get('event_name')!,
-    city: get('city'),
-    start: range.start,
-    end: range.end,
-    year: Number(range.start.slice(0, 4)),
-    scheduleUrl: get('schedule_url'),
-    timeZone: tz,
-  };
+  return ok && event ? { ...event, timeZone: tz } : null;
 }
 
 function readSessions(lines: string[], start: number, fail: (l: number, m: string) => void): Draft[] {
@@ -207,15 +163,7 @@ function readSessions(lines: string[], start: number, fail: (l: number, m: strin
       continue;
     }
     if (!trimmed) continue;
-    const field = /^[-*]\s+([A-Za-z_]+)\s*:(.*)$/.exec(trimmed);
-    if (!field) {
-      fail(line, 'expected a "- key: value" field or "### abstract" here');
-      continue;
-    }
-    const key = field[1] as SessionField;
-    if (!SESSION_FIELDS.includes(key)) fail(line, `unknown field "${field[1]}" (known: ${SESSION_FIELDS.join(', ')})`);
-    else if (cur.fields[key]) fail(line, `field "${key}" is given twice`);
-    else cur.fields[key] = { value: (field[2] ?? '').trim(), line };
+    if (!readField(trimmed, line, SESSION_FIELDS, cur.fields, fail)) fail(line, 'expected a "- key: value" field or "### abstract" here');
   }
   return drafts;
 }
