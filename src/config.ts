@@ -17,8 +17,12 @@ export interface Config {
   corpusDir: string;
   logLevel: string;
   logFormat: 'json' | 'pretty';
-  /** Where the talk-of-the-day state is kept. */
+  /** NODE_ENV=production: no terminal fallback without chat credentials. */
+  production: boolean;
+  /** Where the talk-of-the-day state is kept with the file store. */
   dataDir: string;
+  /** Set: shared state (talk of the day, Slack dedupe) lives in this Redis. */
+  redisUrl?: string;
   daily: DailyConfig;
   /** null when Slack's credentials are not set at all. */
   slack: SlackConfig | null;
@@ -70,6 +74,22 @@ function cron(env: Env, name: string, fallback: string, tz: string): string {
   return expr;
 }
 
+function redisUrl(env: Env): string | undefined {
+  const raw = get(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    // Never echo the value: it usually carries a password.
+    throw new ConfigError('REDIS_URL', 'expected a URL such as redis://:password@host:6379/0 or rediss://... (value not shown)');
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const tz = timezone(env, 'DAILY_TZ', 'Asia/Tokyo');
   const daily: DailyConfig = Object.freeze({
@@ -85,7 +105,9 @@ export function loadConfig(env: Env = process.env): Config {
     corpusDir: path.resolve(get(env, 'CORPUS_DIR') ?? path.join(PROJECT_ROOT, 'corpus')),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    production: env.NODE_ENV === 'production',
     dataDir: path.resolve(get(env, 'DATA_DIR') ?? 'data'),
+    redisUrl: redisUrl(env),
     daily,
     slack: slackConfigFromEnv(env),
     discord: discordConfigFromEnv(env),

@@ -16,7 +16,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
-import { Daily, dateIn, type Target } from './schedule/daily.ts';
+import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
+import { openStore } from './store/index.ts';
 
 export async function main(): Promise<number> {
   let config: Config;
@@ -31,6 +32,11 @@ export async function main(): Promise<number> {
   const guard = new PromptGuard();
   const log = createLogger({ level: config.logLevel, format: config.logFormat, destination: guard.stream(process.stderr) });
   logStrayRejections(log);
+  if (config.production && !config.slack && !config.discord) {
+    // A worker whose tokens were forgotten must not look healthy.
+    log.fatal('NODE_ENV=production but no chat credentials: set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) for Slack, or DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord');
+    return 1;
+  }
   let opened;
   try {
     opened = await openLibrary(config.corpusDir, config.dataDir);
@@ -42,6 +48,12 @@ export async function main(): Promise<number> {
   const { library } = opened;
   if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
   log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
+  const queryProblem = dailyQueryProblem(config.daily.query, library.events);
+  if (queryProblem) {
+    log.fatal(`DAILY_QUERY: ${queryProblem}`);
+    return 1;
+  }
+  const store = await openStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, log: log.child({ part: 'store' }) });
 
   // The scheduler needs the bot and the bot asks the scheduler for today's talk.
   const schedule: { daily?: Daily } = {};
@@ -56,16 +68,25 @@ export async function main(): Promise<number> {
   const targets: Target[] = [];
   /** Resolve when a platform is gone for good (Discord after a token reset). */
   const lost: Array<Promise<unknown>> = [];
+  // Signals are handled from here on: a SIGTERM during start-up lets the start finish (within
+  // the grace period), then stops what started.
+  let startedUp!: () => void;
+  const startup = new Promise<void>((resolve) => (startedUp = resolve));
+  const shutdown = () => startup.then(() => stopAll(parts, log));
+  const exit = handleSignals({ reload: () => reloadCorpus(bot, config, log), shutdown, log });
+  let platform = '';
   try {
     // The platform SDKs load only when configured: importing them costs about half a second.
     if (config.slack) {
+      platform = 'slack';
       const { startSlack } = await import('./adapters/slack/index.ts');
-      const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }) });
+      const slack = await startSlack({ bot, config: config.slack, log: log.child({ part: 'slack' }), store });
       parts.push({ name: 'slack', stop: () => slack.stop() });
       const channel = config.daily.slackChannel;
       if (channel) targets.push({ key: `slack:${channel}`, post: (reply) => slack.post(channel, reply) });
     }
     if (config.discord) {
+      platform = 'discord';
       const { startDiscord } = await import('./adapters/discord/index.ts');
       const discord = await startDiscord({ bot, config: config.discord, log: log.child({ part: 'discord' }) });
       parts.push({ name: 'discord', stop: () => discord.stop() });
@@ -75,8 +96,10 @@ export async function main(): Promise<number> {
     }
   } catch (err) {
     // A refused token or an unreachable platform: say which, stop what did start, and exit.
-    log.fatal({ err }, 'a chat adapter could not start');
+    log.fatal({ err, platform }, `${platform}: could not start: ${(err as Error).message}`);
     await stopAll(parts, log);
+    await store.close();
+    startedUp();
     return 1;
   }
   const shellMode = parts.length === 0;
@@ -88,7 +111,7 @@ export async function main(): Promise<number> {
   const daily = await Daily.create({
     cron: config.daily.cron,
     timezone: config.daily.timezone,
-    dataDir: config.dataDir,
+    store,
     query: config.daily.query,
     pool: config.daily.pool,
     targets,
@@ -97,10 +120,8 @@ export async function main(): Promise<number> {
   });
   schedule.daily = daily;
   daily.start();
-  parts.push({ name: 'daily', stop: () => daily.stop() });
-
-  const shutdown = () => stopAll(parts, log);
-  const exit = handleSignals({ reload: () => reloadCorpus(bot, config, log), shutdown, log });
+  parts.push({ name: 'daily', stop: () => daily.stop() }, { name: 'store', stop: () => store.close() });
+  startedUp();
   // Better stopped (and restarted by the supervisor) than running half-alive; the adapter has
   // logged why at fatal level.
   const gone = Promise.race(lost).then(async () => {
@@ -122,4 +143,6 @@ export async function main(): Promise<number> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.exitCode = await main();
+  // Everything was stopped; a connection someone holds open must not keep the process alive.
+  setTimeout(() => process.exit(), 1_000).unref();
 }

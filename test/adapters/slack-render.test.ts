@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { decodeState, encodeState } from '../../src/adapters/slack/actions.ts';
-import { SeenKeys } from '../../src/adapters/slack/dedupe.ts';
+import { Dedupe } from '../../src/adapters/slack/dedupe.ts';
 import { escape, escapeWithin, plainText, stripMention } from '../../src/adapters/slack/mrkdwn.ts';
 import { hitText, renderReply } from '../../src/adapters/slack/render.ts';
 import { messages } from '../../src/core/messages.ts';
@@ -117,13 +117,15 @@ describe('slack button state', () => {
 });
 
 describe('slack repeated events', () => {
-  it('remembers keys for the TTL only', () => {
+  it('remembers keys for the TTL only', async () => {
     let now = 0;
-    const seen = new SeenKeys({ ttlMs: 1000, now: () => now });
-    assert.equal(seen.first('event:Ev1', 'message:C1:1.0'), true);
-    assert.equal(seen.first('event:Ev1'), false);
-    assert.equal(seen.first('event:Ev2', 'message:C1:1.0'), false, 'same message under another event');
+    const seen = new Dedupe({ ttlMs: 1000, now: () => now });
+    assert.equal(await seen.first('event:Ev1'), true);
+    assert.equal(await seen.first('message:C1:1.0'), true);
+    assert.equal(await seen.first('event:Ev1'), false);
+    assert.equal(await seen.first('message:C1:1.0'), false, 'same message under another event');
+    assert.equal(await seen.first(undefined), true, 'no key, no repeat');
     now = 1001;
-    assert.equal(seen.first('event:Ev1'), true);
+    assert.equal(await seen.first('event:Ev1'), true);
   });
 });

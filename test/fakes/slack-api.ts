@@ -43,6 +43,7 @@ export class FakeSlack {
   /** Where apps.connections.open sends the Socket Mode client. */
   socketUrl?: string;
   private readonly limited = new Map<string, number>();
+  private readonly failing = new Map<string, { status: number; times: number }>();
   private readonly waiters = new Set<() => void>();
   private held: Array<() => void> | undefined;
   private ts = 1718000000;
@@ -68,6 +69,11 @@ export class FakeSlack {
 
   responseUrl(name: string): string {
     return `${this.base}/respond/${encodeURIComponent(name)}`;
+  }
+
+  /** The next `times` calls to `method` get this HTTP status (a 503, say) with no body to speak of. */
+  failWith(method: string, status: number, times = 1): void {
+    this.failing.set(method, { status, times });
   }
 
   /** The next `times` calls to `method` get a 429 with Retry-After: 1. */
@@ -147,8 +153,12 @@ export class FakeSlack {
     } else if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
       const left = this.limited.get(method) ?? 0;
-      this.calls.push({ method, body, authorization: req.headers.authorization, rateLimited: left > 0 });
-      if (left > 0) {
+      const failing = this.failing.get(method);
+      this.calls.push({ method, body, authorization: req.headers.authorization, rateLimited: left > 0 || Boolean(failing?.times) });
+      if (failing && failing.times > 0) {
+        failing.times--;
+        json(failing.status, { ok: false, error: 'service_unavailable' });
+      } else if (left > 0) {
         this.limited.set(method, left - 1);
         json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       } else {

@@ -9,6 +9,7 @@ import { loadLibrary } from '../../src/core/library.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { importSched } from '../../src/ingest/import.ts';
 import { Daily } from '../../src/schedule/daily.ts';
+import { FileStore } from '../../src/store/file.ts';
 import { memoryLogger } from '../helpers/log.ts';
 import { corpusCopy, FIXTURE, tempDir } from './helpers.ts';
 
@@ -18,7 +19,7 @@ const bot = new Bot({ library: await loadLibrary(dir) });
 const talks = bot.current.index.talks;
 
 const daily = (pool?: 'recap' | 'all') =>
-  Daily.create({ cron: '0 9 * * 1-5', timezone: 'Asia/Tokyo', dataDir: tempDir(), targets: [], bot, log: memoryLogger().log, pool });
+  Daily.create({ cron: '0 9 * * 1-5', timezone: 'Asia/Tokyo', store: new FileStore(tempDir()), targets: [], bot, log: memoryLogger().log, pool });
 
 describe('DAILY_POOL', () => {
   it('recap (the default) leaves out talks known only from a schedule; merged talks stay in', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
 import { Daily } from '../../src/schedule/daily.ts';
+import { FileStore } from '../../src/store/file.ts';
 import { IDS } from '../fakes/discord-fake.ts';
 import { startRunning } from '../fakes/discord-driver.ts';
 import { startHarness } from '../fakes/slack-harness.ts';
@@ -21,7 +22,7 @@ it('a seconds-level DAILY_CRON posts distinct talks to Slack and Discord at each
   const daily = await Daily.create({
     cron: '* * * * * *',
     timezone: 'Asia/Tokyo',
-    dataDir: mkdtempSync(path.join(tmpdir(), 'kubecon-daily-e2e-')),
+    store: new FileStore(mkdtempSync(path.join(tmpdir(), 'kubecon-daily-e2e-'))),
     targets: [
       { key: 'slack:C0DAILY', post: (r) => slack.handle.post('C0DAILY', r) },
       { key: `discord:${IDS.channel}`, post: (r) => discord.handle.post(IDS.channel, r) },

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Reply } from '../../src/core/reply.ts';
-import { Daily, type DailyOptions } from '../../src/schedule/daily.ts';
+import { Daily, dailyQueryProblem, type DailyOptions } from '../../src/schedule/daily.ts';
+import { FileStore } from '../../src/store/file.ts';
 import { realBot } from '../helpers/bot.ts';
 import { memoryLogger } from '../helpers/log.ts';
+import { manualClock } from '../helpers/timers.ts';
 
 const bot = await realBot();
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'kubecon-daily-'));
@@ -18,7 +20,7 @@ function collector(key = 'test:chan') {
 }
 
 function daily(dataDir: string, targets: DailyOptions['targets'], extra: Partial<DailyOptions> = {}) {
-  return Daily.create({ cron: '0 9 * * 1-5', timezone: 'Asia/Tokyo', dataDir, targets, bot, log: memoryLogger().log, ...extra });
+  return Daily.create({ cron: '0 9 * * 1-5', timezone: 'Asia/Tokyo', store: new FileStore(dataDir), targets, bot, log: memoryLogger().log, ...extra });
 }
 
 // Weekday 09:00 in Tokyo is 00:00 UTC.
@@ -41,10 +43,11 @@ describe('talk of the day', () => {
     const before = await daily(dir, [target]);
     for (const n of [2, 3, 4]) await before.run(day(n));
     await before.stop();
-    const after = await daily(dir, [target]);
+    // An hour after the 09:00 post of Monday the 9th, Tokyo time.
+    const after = await daily(dir, [target], { now: () => new Date(day(9).getTime() + 3600_000) });
     for (const n of [5, 6, 9]) await after.run(day(n));
     assert.equal(new Set(target.ids()).size, 6);
-    assert.equal(after.current()?.id, target.ids().at(-1), '"today" shows the latest pick');
+    assert.equal(after.current()?.id, target.ids().at(-1), '"today" shows the talk posted today');
   });
 
   it('never posts one occurrence twice, even when run again', async () => {
@@ -76,6 +79,38 @@ describe('talk of the day', () => {
     assert.equal(target.posts.length, 1);
   });
 
+  it('"today" names the talk the next occurrence posts: on every call, after a restart, on another process', async () => {
+    const dir = tmp();
+    const target = collector();
+    const now = () => new Date(Date.UTC(2026, 10, 22, 12, 0));
+    const first = await daily(dir, [target], { now });
+    const shown = first.current()?.id;
+    assert.ok(shown);
+    for (let i = 0; i < 5; i++) assert.equal(first.current()?.id, shown);
+    const restarted = await daily(dir, [target], { now });
+    const other = await daily(dir, [collector()], { now });
+    assert.equal(restarted.current()?.id, shown);
+    assert.equal(other.current()?.id, shown);
+    await restarted.run(day(23));
+    assert.deepEqual(target.ids(), [shown]);
+    const nextShown = restarted.current()?.id;
+    await other.refresh();
+    assert.equal(other.current()?.id, nextShown, 'the other process follows');
+    assert.notEqual(nextShown, shown);
+  });
+
+  it('DAILY_QUERY filters work as in a search; an unknown event is named', async () => {
+    const target = collector();
+    const d = await daily(tmp(), [target], { query: 'event:kubecon-eu-2024' });
+    const pool = d.pool();
+    assert.ok(pool.length > 0);
+    assert.ok(pool.every((id) => bot.current.index.get(id)?.event.id === 'kubecon-eu-2024'), pool.join(', '));
+    for (const n of [23, 24, 25]) await d.run(day(n));
+    assert.ok(target.ids().every((id) => bot.current.index.get(id)?.event.id === 'kubecon-eu-2024'));
+    assert.match(dailyQueryProblem('wasm event:kubecon-xx-1999', bot.current.events) ?? '', /unknown event "kubecon-xx-1999".*kubecon-eu-2024/);
+    assert.equal(dailyQueryProblem('wasm event:kubecon-eu-2024', bot.current.events), undefined);
+  });
+
   it('picks only talks matching DAILY_QUERY', async () => {
     const target = collector();
     const d = await daily(tmp(), [target], { query: 'wasm' });
@@ -94,12 +129,15 @@ describe('talk of the day', () => {
 
   it('a seconds-level cron posts distinct talks at each tick', async () => {
     const target = collector();
-    const d = await daily(tmp(), [target], { cron: '* * * * * *' });
+    const clock = manualClock(new Date(Date.UTC(2026, 10, 23, 3, 0, 0, 500)));
+    const d = await daily(tmp(), [target], { cron: '* * * * * *', now: clock.now, timers: clock.timers, catchUpMs: 0 });
     d.start();
-    const deadline = Date.now() + 10_000;
-    while (target.posts.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (let tick = 0; tick < 3; tick++) {
+      clock.advance(1000);
+      await d.idle();
+    }
     await d.stop();
-    assert.ok(target.posts.length >= 3, `only ${target.posts.length} posts`);
-    assert.equal(new Set(target.ids()).size, target.posts.length);
+    assert.equal(target.posts.length, 3);
+    assert.equal(new Set(target.ids()).size, 3);
   });
 });

@@ -7,7 +7,7 @@ import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver, typ
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import { ACTION_PATTERN, actionKind, decodeState, decodeTalk } from './actions.ts';
-import { SeenKeys } from './dedupe.ts';
+import { Dedupe } from './dedupe.ts';
 import { apologise, localeOf, type FailedRequest } from './errors.ts';
 import { boltLogger } from './logger.ts';
 import { plainText, stripMention, unescape } from './mrkdwn.ts';
@@ -22,12 +22,12 @@ export interface SlackAppOptions {
   /** Both set: skip the auth.test call that would otherwise look them up. */
   botId?: string;
   botUserId?: string;
-  seen?: SeenKeys;
+  seen?: Dedupe;
 }
 
 export function createSlackApp(opts: SlackAppOptions): App {
   const { bot, log } = opts;
-  const seen = opts.seen ?? new SeenKeys();
+  const seen = opts.seen ?? new Dedupe();
   const knownIds = Boolean(opts.botId && opts.botUserId);
   const app = new App({
     token: opts.botToken,
@@ -45,7 +45,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
   // Slack retries an event it thinks was lost; the first delivery already answered it.
   app.use(async ({ body, context, next }: AnyMiddlewareArgs & AllMiddlewareArgs) => {
     const b = body as { type?: string; event_id?: string };
-    if (b.type === 'event_callback' && !seen.first(b.event_id && `event:${b.event_id}`)) {
+    if (b.type === 'event_callback' && !(await seen.first(b.event_id && `event:${b.event_id}`))) {
       log.info({ eventId: b.event_id, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack: repeated event dropped');
       return;
     }
@@ -61,7 +61,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
 
   async function answer(client: webApi.WebClient, msg: { channel: string; ts: string; threadTs?: string; text: string; botUserId?: string }) {
     // One answer per message, even if Slack delivers it under two events.
-    if (!seen.first(`message:${msg.channel}:${msg.ts}`)) return;
+    if (!(await seen.first(`message:${msg.channel}:${msg.ts}`))) return;
     const text = plainText(stripMention(msg.text, msg.botUserId));
     const reply = bot.handle({ text, locale: bot.defaultLocale });
     await client.chat.postMessage({

@@ -3,12 +3,16 @@
  * (`POST /slack/events`, `GET /healthz`). Returns a handle to post the talk of the day and to
  * stop cleanly.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webApi, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { Store } from '../../store/store.ts';
 import { createSlackApp } from './app.ts';
+import { safeUrl, SOCKET_START_TIMEOUT_MS, whoAmI, withinDeadline, type StartRetry } from './connect.ts';
+import { Dedupe } from './dedupe.ts';
 import type { SlackConfig } from './config.ts';
 import { boltLogger } from './logger.ts';
 import { InFlight } from '../inflight.ts';
@@ -16,6 +20,9 @@ import { TrackingReceiver, httpReceiver, socketReceiver } from './receiver.ts';
 import { renderReply } from './render.ts';
 
 export { slackConfigFromEnv, type SlackConfig } from './config.ts';
+
+/** HTTP mode: the longest a client may take to send a request's headers, and the whole request. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface StartSlackOptions {
   bot: Bot;
@@ -30,6 +37,12 @@ export interface StartSlackOptions {
   /** Both set: skip the auth.test call at start. */
   botId?: string;
   botUserId?: string;
+  /** How auth.test is retried at start (default: 5 tries over about 15 s). */
+  startRetry?: StartRetry;
+  /** Socket Mode: how long connecting may take (default 30 s). */
+  startTimeoutMs?: number;
+  /** Shared with other instances: which events were already answered. Default: this process. */
+  store?: Store;
 }
 
 export interface SlackHandle {
@@ -56,25 +69,39 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     const clientOptions = { ...apiUrl, ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}) };
     inner = socket = socketReceiver({ appToken: config.appToken, logger, clientOptions });
   } else {
-    inner = httpReceiver({ signingSecret: config.signingSecret, port: config.port, logger });
+    inner = httpReceiver({ signingSecret: config.signingSecret, port: config.port, logger, store: opts.store });
   }
+  // Bolt would call auth.test itself, retrying for minutes without a word; this logs each retry.
+  const ids = opts.botId && opts.botUserId
+    ? { botId: opts.botId, botUserId: opts.botUserId }
+    : await whoAmI({ token: config.botToken, apiUrl: config.apiUrl, log, retry: opts.startRetry });
   const app = createSlackApp({
     bot,
     log,
     receiver: new TrackingReceiver(inner, work),
     botToken: config.botToken,
     clientOptions: { ...apiUrl, retryConfig },
-    botId: opts.botId,
-    botUserId: opts.botUserId,
+    botId: ids.botId,
+    botUserId: ids.botUserId,
+    seen: new Dedupe({ store: opts.store }),
   });
   await app.init();
 
   let port: number | undefined;
-  if (config.mode === 'socket') {
-    await app.start();
-  } else {
-    const server = (await app.start({ port: opts.port ?? config.port, host: opts.host })) as { address(): AddressInfo };
-    port = server.address().port;
+  let server: Server | undefined;
+  if (socket) {
+    const client = socket.client;
+    let tried = `${config.apiUrl ?? 'https://slack.com/api/'}apps.connections.open`;
+    client.on('authenticated', (res: { url?: string }) => {
+      if (res.url) tried = `the WebSocket ${safeUrl(res.url)} (from apps.connections.open)`;
+    });
+    await withinDeadline(app.start(), opts.startTimeoutMs ?? SOCKET_START_TIMEOUT_MS, () => tried, () => client.disconnect());
+  } else if (config.mode === 'http') {
+    server = (await app.start({ port: opts.port ?? config.port, host: opts.host })) as Server;
+    // Slack sends small bodies at once; a client that trickles its request is cut off.
+    server.headersTimeout = REQUEST_TIMEOUT_MS;
+    server.requestTimeout = REQUEST_TIMEOUT_MS;
+    port = (server.address() as AddressInfo).port;
   }
   log.info({ mode: config.mode, port }, 'slack: ready');
 
@@ -90,9 +117,16 @@ export async function startSlack(opts: StartSlackOptions): Promise<SlackHandle> 
     stop() {
       stopping ??= (async () => {
         // Stop taking new requests first, then let the ones already taken finish.
-        if (socket) await socket.client.disconnect();
-        else await app.stop();
-        await work.idle();
+        if (socket) {
+          await socket.client.disconnect();
+          await work.idle();
+        } else {
+          const closed = app.stop();
+          await work.idle();
+          // What is left is idle or half-sent; waiting on it would hold the stop open.
+          server?.closeAllConnections();
+          await closed;
+        }
         log.info('slack: stopped');
       })();
       return stopping;

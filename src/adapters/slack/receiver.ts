@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InFlight } from '../inflight.ts';
 import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent, type webApi } from '@slack/bolt';
+import type { Store } from '../../store/store.ts';
 
 /** Passes each event to the app through `InFlight`; otherwise the inner receiver unchanged. */
 export class TrackingReceiver implements Receiver {
@@ -122,20 +123,28 @@ async function readGuarded(req: IncomingMessage, logger: BoltLogger): Promise<nu
   return undefined;
 }
 
-function healthz(_req: unknown, res: ServerResponse): void {
-  // The bot is handed over with its corpus loaded, so listening means ready.
-  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end('ok\n');
+/**
+ * The bot is handed over with its corpus loaded, so listening means ready: 200 "ok". A second
+ * line tells the shared store's state; a store that is down still answers 200, since searches
+ * are answered and another instance would not fare better.
+ */
+function healthz(store: Pick<Store, 'status'> | undefined) {
+  return (_req: unknown, res: ServerResponse): void => {
+    const s = store?.status();
+    const line = s ? `store: ${s.kind} ${s.up ? 'up' : `down (${s.error ?? 'unreachable'})`}\n` : '';
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`ok\n${line}`);
+  };
 }
 
-export function httpReceiver(opts: { signingSecret: string; port: number; logger: BoltLogger }): HTTPReceiver {
+export function httpReceiver(opts: { signingSecret: string; port: number; logger: BoltLogger; store?: Pick<Store, 'status'> }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: opts.signingSecret,
     endpoints: EVENTS_PATH,
     port: opts.port,
     logger: opts.logger,
     bodyLimit: MAX_BODY_BYTES,
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz }],
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz(opts.store) }],
   });
   guardEvents(receiver, opts.logger);
   return receiver;
