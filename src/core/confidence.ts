@@ -77,7 +77,8 @@ export function termQuality(asked: string, found: string): number {
   // A prefix counts at least half, more the more of the word it gives (kyver -> kyverno: 0.86).
   if (prefixFor(asked) && found.startsWith(asked)) q = 0.5 + 0.5 * (asked.length / found.length);
   const fuzzy = fuzzyFor(asked);
-  if (fuzzy) {
+  // A typo seldom hits the first letter; without this knative would stand for native.
+  if (fuzzy && asked[0] === found[0]) {
     const max = Math.min(2, Math.round(asked.length * fuzzy));
     const d = distance(asked, found, max);
     if (d <= max) q = Math.max(q, 1 - d / asked.length);

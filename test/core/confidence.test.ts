@@ -51,6 +51,7 @@ describe('confidence', () => {
     assert.ok(termQuality('kyver', 'kyverno') > 0.5);
     assert.ok(termQuality('clo', 'cloudnativecon') < termQuality('kyver', 'kyverno'));
     assert.equal(termQuality('argo', 'cargo'), 0);
+    assert.equal(termQuality('knative', 'native'), 0, 'a typo in the first letter is not assumed');
   });
 
   it('tells names and terms from general words in a form the index lacks', () => {
