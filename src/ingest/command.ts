@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { saveIndex } from '../core/library.ts';
 import { FetchError } from './fetch.ts';
 import { NotCalendarError } from './ics.ts';
 import { importSched, ImportError, type ImportReport } from './import.ts';
@@ -60,6 +61,12 @@ export async function importCommand(args: string[], out: (s: string) => void, er
       fetch: { onRetry: (n, reason, wait) => err(`retry ${n} in ${wait / 1000} s: ${reason}\n`) },
     });
     out(formatReport(report));
+    if (report.written) {
+      // Save the search index for the new corpus now, so the next start loads it instead of building it.
+      const dir = values.dir ?? config.corpusDir;
+      const saved = await saveIndex(dir, config.dataDir);
+      out(`search index ${saved.built ? 'built and saved' : 'already up to date'} in ${config.dataDir}\n`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof ImportError || e instanceof FetchError || e instanceof NotCalendarError) {
