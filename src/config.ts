@@ -10,7 +10,7 @@ import { discordConfigFromEnv, type DiscordConfig } from './adapters/discord/con
 import { slackConfigFromEnv, type SlackConfig } from './adapters/slack/config.ts';
 import { ConfigError, readVar, type Env } from './env.ts';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Config {
   locale: Locale;
@@ -30,7 +30,7 @@ export interface Config {
   discord: DiscordConfig | null;
 }
 
-export interface DailyConfig {
+interface DailyConfig {
   cron: string;
   timezone: string;
   query?: string;
@@ -41,7 +41,7 @@ export interface DailyConfig {
 }
 
 /** Weekdays at 09:00. */
-export const DEFAULT_DAILY_CRON = '0 9 * * 1-5';
+const DEFAULT_DAILY_CRON = '0 9 * * 1-5';
 
 export { ConfigError };
 

@@ -5,7 +5,7 @@ export type Env = Record<string, string | undefined>;
  * Replaces the user name and password in every URL of `text` (`https://user:secret@host` ->
  * `https://[redacted]@host`), so an error that echoes a setting never shows a password.
  */
-export function redactUserinfo(text: string): string {
+function redactUserinfo(text: string): string {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"]*@/gi, '$1[redacted]@');
 }
 

@@ -23,7 +23,7 @@ export class FileReadError extends Error {
 }
 
 /** The file's bytes; throws FileReadError unless it is a regular file of at most `maxBytes`. */
-export async function readRegularFile(file: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {
+async function readRegularFile(file: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -52,7 +52,7 @@ export async function readRegularFile(file: string, maxBytes = Number.MAX_SAFE_I
 const strict = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes UTF-8, or throws FileReadError naming the line of the first invalid byte. */
-export function decodeUtf8(bytes: Buffer): string {
+function decodeUtf8(bytes: Buffer): string {
   try {
     return strict.decode(bytes);
   } catch {

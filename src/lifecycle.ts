@@ -66,7 +66,7 @@ export async function stopAll(parts: Stoppable[], log: Logger): Promise<void> {
 }
 
 /** The most a clean stop may take before the process exits anyway. */
-export const STOP_TIMEOUT_MS = 8_000;
+const STOP_TIMEOUT_MS = 8_000;
 
 /**
  * Wires SIGHUP to reload and SIGTERM/SIGINT to `shutdown`; returns a promise that resolves with

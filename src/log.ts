@@ -5,7 +5,7 @@
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
-export const REDACT = [
+const REDACT = [
   'token', 'botToken', 'appToken', 'signingSecret', 'secret', 'authorization',
   '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.secret', '*.authorization',
   'headers.authorization', '*.headers.authorization',

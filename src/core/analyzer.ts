@@ -20,7 +20,7 @@ export function isLatinTerm(term: string): boolean {
   return /^[a-z0-9]/.test(term);
 }
 
-export function singular(word: string): string {
+function singular(word: string): string {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (/(sses|ches|shes|xes)$/.test(word)) return word.slice(0, -2);

@@ -34,15 +34,15 @@ export interface Decision<T> {
 }
 
 /** A talk must cover this share of the query's weight to count as a match. */
-export const MATCH_SHARE = 0.5;
+const MATCH_SHARE = 0.5;
 /** Once a query is answered, other talks are listed when they cover this share of its weight… */
-export const ANSWER_SHARE = 0.2;
+const ANSWER_SHARE = 0.2;
 /** …and this share of the best talk's. */
-export const RELATIVE_SHARE = 0.3;
+const RELATIVE_SHARE = 0.3;
 /** A word counts as present in a talk when its match quality is at least this. */
-export const PRESENT = 0.5;
+const PRESENT = 0.5;
 /** At most this many related talks are shown. */
-export const MAX_RELATED = 3;
+const MAX_RELATED = 3;
 /** A related talk must share a word found in at most this share of the talks (not "kubernetes"). */
 const RELATED_MAX_DF = 0.25;
 /** Synonyms (glossary) and n-grams count a little less than the word itself. */
@@ -87,7 +87,7 @@ export function termQuality(asked: string, found: string): number {
 }
 
 /** How well a talk's matched terms cover one typed word, from 0 to 1. */
-export function wordQuality(word: WordTerms, found: readonly string[]): number {
+function wordQuality(word: WordTerms, found: readonly string[]): number {
   let best = 0;
   for (const f of found) {
     for (const t of word.terms) {

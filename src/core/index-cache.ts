@@ -22,7 +22,7 @@ import type { EventInfo, Recap, Talk } from './types.ts';
 /** Bump when the index's content or layout changes in a way the probe below would not show. */
 export const INDEX_VERSION = 1;
 
-export const INDEX_FILE = 'search-index.jsonl';
+const INDEX_FILE = 'search-index.jsonl';
 const FORMAT = 'kubecon-bot/search-index';
 const TALKS_PER_LINE = 1_000;
 const TERMS_PER_LINE = 4_000;
@@ -94,7 +94,7 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
 }
 
 /** Why a saved index cannot be used. */
-export class SavedIndexError extends Error {}
+class SavedIndexError extends Error {}
 
 interface Accumulator {
   head?: { events: EventInfo[]; files: string[]; recaps: Recap[] };

@@ -32,7 +32,7 @@ export function normalize(text: string): string {
 export const MAX_INPUT_LENGTH = 40_000;
 
 /** Cut to `max` UTF-16 units without splitting a surrogate pair; cheap, for bounding work. */
-export function capLength(text: string, max: number): string {
+function capLength(text: string, max: number): string {
   if (text.length <= max) return text;
   return text.slice(0, /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max);
 }

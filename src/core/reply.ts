@@ -45,7 +45,7 @@ export interface Page {
 export type PlainNoticeCode =
   | 'apology' | 'page_expired' | 'no_talks' | 'no_more_results' | 'first_page' | 'no_search_yet' | 'welcome';
 
-export type NoticeCode =
+type NoticeCode =
   | PlainNoticeCode
   | 'no_results' | 'did_you_mean' | 'search_tips' | 'query_truncated' | 'unknown_event' | 'bad_year' | 'empty_query'
   /** Words no talk has: with no match, or above results that match the other words. */
@@ -63,7 +63,7 @@ export interface Notice {
 }
 
 /** Talks close to a query that no talk matches: shown under their own label, never as answers. */
-export interface Related {
+interface Related {
   header: string;
   hits: Hit[];
 }

@@ -8,7 +8,7 @@ export const FIELDS = ['title', 'speakers', 'tags', 'event', 'track', 'ja', 'en'
 export type Field = (typeof FIELDS)[number];
 
 /** Title and speakers outweigh a passing mention in a summary. */
-export const BOOST: Record<Field, number> = {
+const BOOST: Record<Field, number> = {
   title: 3,
   speakers: 3,
   tags: 1.5,

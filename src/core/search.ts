@@ -36,7 +36,7 @@ function fieldText(talk: Talk, field: Field): string {
   }
 }
 
-export const MINISEARCH_OPTIONS = {
+const MINISEARCH_OPTIONS = {
   fields: [...FIELDS],
   idField: 'id',
   storeFields: [],
@@ -45,7 +45,7 @@ export const MINISEARCH_OPTIONS = {
   searchOptions: SEARCH_OPTIONS,
 };
 
-export function createMiniSearch(): MiniSearch<Talk> {
+function createMiniSearch(): MiniSearch<Talk> {
   return new MiniSearch<Talk>(MINISEARCH_OPTIONS);
 }
 

@@ -9,7 +9,7 @@ import { isLatinTerm } from './analyzer.ts';
 import { splitGraphemes, VARIANTS } from './normalize.ts';
 import type { SnippetPart } from './types.ts';
 
-export const SNIPPET_LENGTH = 160;
+const SNIPPET_LENGTH = 160;
 const LEAD = 30;
 const ELLIPSIS = '…';
 /** How far (in characters) a cut may move to reach a word boundary before it gives up. */

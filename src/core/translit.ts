@@ -32,7 +32,7 @@ const SMALL_Y: Record<string, string> = { ャ: 'a', ュ: 'u', ョ: 'o' };
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 
 /** Phones of a katakana word; null when it holds anything else. */
-export function katakanaPhones(word: string): string | null {
+function katakanaPhones(word: string): string | null {
   let out = '';
   const chars = [...word];
   for (let i = 0; i < chars.length; i++) {
@@ -60,7 +60,7 @@ export function katakanaPhones(word: string): string | null {
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.has(c);
 
 /** Phones of an English-looking Latin word: a rough reading, ambiguous letters marked. */
-export function latinPhones(word: string): string | null {
+function latinPhones(word: string): string | null {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return null;
   let out = '';
@@ -177,11 +177,6 @@ function distance(a: Uint8Array, b: Uint8Array, max: number): number {
     const t = prev; prev = row; row = t;
   }
   return prev[b.length]! <= max ? prev[b.length]! : Infinity;
-}
-
-/** Loanword distance from katakana phones to Latin phones, in edits (a consonant swap costs 1.5, a vowel 0.1-0.2). */
-export function phoneDistance(kana: string, latin: string, max = Infinity): number {
-  return distance(encode(kana), encode(latin), max * UNIT) / UNIT;
 }
 
 const consonants = (phones: string) => phones.replace(/[aeiouywRH]/g, '').length;

@@ -77,7 +77,7 @@ export async function importCommand(args: string[], out: (s: string) => void, er
   }
 }
 
-export function formatReport(r: ImportReport): string {
+function formatReport(r: ImportReport): string {
   const lines: string[] = [];
   const list = (items: string[]) => items.slice(0, 10).map((t) => `    ${t}`).concat(items.length > 10 ? [`    … and ${items.length - 10} more`] : []);
   lines.push(`${r.event}: ${r.written ? `wrote ${r.file}` : `no change to ${r.file}`}`);

@@ -32,7 +32,7 @@ export interface SessionRecord {
   abstract?: string;
 }
 
-export function compareSessions(a: SessionRecord, b: SessionRecord): number {
+function compareSessions(a: SessionRecord, b: SessionRecord): number {
   const key = (s: SessionRecord) => [s.day ?? '9999', s.time ?? '99', s.title.toLowerCase(), s.uid];
   const ka = key(a);
   const kb = key(b);

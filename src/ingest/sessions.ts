@@ -5,7 +5,7 @@
 import { FIELD_LIMITS, LIST_LIMITS } from '../core/corpus/limits.ts';
 import type { CalendarEntry } from './ics.ts';
 
-export interface SessionDraft {
+interface SessionDraft {
   uid: string;
   title: string;
   /** "Name (Company)", the shape recap talks use. */
@@ -98,7 +98,7 @@ export function localTime(d: Date, tz: string): { day: string; time: string } {
 }
 
 /** Abstract text: unified line ends, no trailing spaces, at most one blank line in a row. */
-export function cleanAbstract(text: string): string {
+function cleanAbstract(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -112,7 +112,7 @@ export function cleanAbstract(text: string): string {
  * Text cut to the corpus limit (src/core/corpus/limits.ts) with an ellipsis, so one oversized
  * entry cannot make a whole import invalid. Real values are far below the limits.
  */
-export function clip(text: string, max: number): string {
+function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = [...text.slice(0, max - 1)];
   // Never leave half of a surrogate pair.
@@ -120,7 +120,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** One line: no line breaks, single spaces. */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

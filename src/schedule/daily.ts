@@ -51,7 +51,7 @@ export interface DailyOptions {
   catchUpMs?: number;
 }
 
-export const CATCH_UP_MS = 3 * 60 * 60 * 1000;
+const CATCH_UP_MS = 3 * 60 * 60 * 1000;
 const KEEP_OCCURRENCES_MS = 30 * 24 * 60 * 60 * 1000;
 /** Longer than the catch-up window, after which an occurrence is never run again. */
 const CLAIM_TTL_MS = 2 * 24 * 60 * 60 * 1000;

@@ -22,7 +22,7 @@ function shuffle(ids: string[], random: () => number): string[] {
 }
 
 /** The rotation brought in line with the current pool, without taking anything from it. */
-export function reconcile(r: Rotation, pool: readonly string[], random: () => number): Rotation {
+function reconcile(r: Rotation, pool: readonly string[], random: () => number): Rotation {
   const inPool = new Set(pool);
   const queue = r.queue.filter((id) => inPool.has(id));
   const done = r.done.filter((id) => inPool.has(id));

@@ -5,7 +5,7 @@
  */
 import { EMPTY_ROTATION, type Rotation } from './rotation.ts';
 
-export interface Occurrence {
+interface Occurrence {
   talkId: string;
   /** Targets ("slack:C123") this occurrence was posted to. */
   posted: string[];

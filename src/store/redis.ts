@@ -29,7 +29,7 @@ redis.call('SET', KEYS[1], ARGV[3])
 return 1`;
 
 /** host:port of a Redis URL, for logs: never the password. */
-export function redisAddress(url: string): string {
+function redisAddress(url: string): string {
   const u = new URL(url);
   return `${u.hostname}:${u.port || '6379'}`;
 }

@@ -16,10 +16,10 @@ import type { DiscordConfig } from './config.ts';
 import { loggable, redactUrl } from './errors.ts';
 import { NO_PINGS, onInteraction, onMessage, toMessage, type Answerer, type Context } from './handlers.ts';
 
-export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /** Leaves a second of Discord's three for the deferral itself to arrive. */
-export const DEFER_AFTER_MS = 2000;
+const DEFER_AFTER_MS = 2000;
 
 export interface DiscordOptions {
   bot: Answerer;
@@ -41,7 +41,7 @@ const CLOSE_REASONS: Record<number, string> = {
 };
 
 /** Discord closed the gateway and will not take the bot back without a fix (new token, intents). */
-export class DiscordClosedError extends Error {
+class DiscordClosedError extends Error {
   readonly code: number;
   constructor(code: number) {
     super(`Discord closed the gateway with code ${code} (${CLOSE_REASONS[code] ?? 'not recoverable'}); the bot can no longer answer on Discord`);

@@ -17,7 +17,7 @@ const MAX_PARTS = 5;
 const ACTS = ['n', 'p', 'i'] as const;
 export type PageAct = (typeof ACTS)[number];
 
-export interface PageTarget {
+interface PageTarget {
   locale: Locale;
   offset: number;
   limit: number;

@@ -28,7 +28,7 @@ export const LIMITS = {
   label: 80,
 } as const;
 
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
 export interface DiscordMessage {
   content: string;

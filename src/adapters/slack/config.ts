@@ -13,13 +13,13 @@ interface Common {
   apiUrl?: string;
 }
 
-export interface SlackSocketConfig extends Common {
+interface SlackSocketConfig extends Common {
   mode: 'socket';
   /** App-level token (xapp-...) with connections:write. */
   appToken: string;
 }
 
-export interface SlackHttpConfig extends Common {
+interface SlackHttpConfig extends Common {
   mode: 'http';
   /** Verifies that HTTP requests come from Slack. */
   signingSecret: string;

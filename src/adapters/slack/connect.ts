@@ -14,7 +14,7 @@ export interface StartRetry {
 }
 
 /** 1 + 2 + 4 + 8 s of waiting: well within 30 s. */
-export const START_RETRY: StartRetry = { attempts: 5, delayMs: 1_000 };
+const START_RETRY: StartRetry = { attempts: 5, delayMs: 1_000 };
 /** Socket Mode must be connected within this long. */
 export const SOCKET_START_TIMEOUT_MS = 30_000;
 

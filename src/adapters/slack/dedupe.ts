@@ -8,7 +8,7 @@
 import { MemoryIds } from '../../store/memory-ids.ts';
 
 /** Slack retries for about five minutes; keeping keys longer than that is enough. */
-export const DEFAULT_TTL_MS = 30 * 60 * 1000;
+const DEFAULT_TTL_MS = 30 * 60 * 1000;
 
 /** The store primitive this builds on: true the first time an id is seen within the TTL. */
 export interface Remembers {

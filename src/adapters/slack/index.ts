@@ -22,7 +22,7 @@ import { renderReply } from './render.ts';
 export { slackConfigFromEnv, type SlackConfig } from './config.ts';
 
 /** HTTP mode: the longest a client may take to send a request's headers, and the whole request. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface StartSlackOptions {
   bot: Bot;

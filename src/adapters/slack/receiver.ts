@@ -41,7 +41,7 @@ const EVENTS_PATH = '/slack/events';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Slack's replay window: a signed request more than this far from now, either way, is refused. */
-export const MAX_CLOCK_SKEW_S = 5 * 60;
+const MAX_CLOCK_SKEW_S = 5 * 60;
 
 /**
  * Checks what Bolt 5.1 does not before it reads a request to the events endpoint: the timestamp

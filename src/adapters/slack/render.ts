@@ -10,8 +10,8 @@ import type { Locale } from '../../core/types.ts';
 import { ACTION, encodeState, encodeTalk } from './actions.ts';
 import { bold, escape, escapeWithin, link } from './mrkdwn.ts';
 
-export const MAX_BLOCKS = 50;
-export const MAX_TEXT = 3000;
+const MAX_BLOCKS = 50;
+const MAX_TEXT = 3000;
 /** Slack cuts a button's label at 75 characters. */
 const MAX_BUTTON_TEXT = 75;
 const MAX_SUGGESTIONS = 5;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 const MAX_SLUG = 48;
 
 /** ASCII slug of a title: letters and digits, lower case, joined by '-', cut at a word. */
-export function slugify(title: string): string {
+function slugify(title: string): string {
   const words = title.normalize('NFKD').toLowerCase().match(/[a-z0-9]+/g) ?? [];
   let slug = '';
   for (const w of words) {

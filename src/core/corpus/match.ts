@@ -19,7 +19,7 @@ import type { Session } from './schedule.ts';
 
 export type MatchRule = 'pin' | 'url' | 'title' | 'main-title' | 'title-prefix' | 'url-slug';
 
-export interface Pair {
+interface Pair {
   session: Session;
   recap: Talk;
   rule: MatchRule;
@@ -36,7 +36,7 @@ const SUFFIX = /\s*[([](?:[^()[\]]*\b(?:level|skill|beginner|intermediate|advanc
 const PREFIX = /^(?:keynote|sponsored keynote|lightning talk|panel(?: discussion)?|tutorial|workshop|project lightning talk|birds of a feather|bof|maintainer track|contribfest)\s*:\s*/i;
 
 /** Lowercase words of a title: punctuation dropped, `&` read as "and", level notes removed. */
-export function normalizeTitle(title: string): string {
+function normalizeTitle(title: string): string {
   return title
     .normalize('NFKC')
     .replace(SUFFIX, '')
@@ -48,7 +48,7 @@ export function normalizeTitle(title: string): string {
 }
 
 /** The title without a session-type prefix or, failing that, without the subtitle after a colon. */
-export function mainTitle(title: string): string {
+function mainTitle(title: string): string {
   const t = title.normalize('NFKC').replace(SUFFIX, '').trim();
   if (PREFIX.test(t)) return normalizeTitle(t.replace(PREFIX, ''));
   const colon = t.search(/[:：]\s/);
@@ -56,7 +56,7 @@ export function mainTitle(title: string): string {
 }
 
 /** A comparable form of a talk page URL: host and path, lower case, no trailing slash. */
-export function pageKey(url: string | undefined): string | undefined {
+function pageKey(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);

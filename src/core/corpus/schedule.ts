@@ -11,12 +11,12 @@ import { TALK_ID } from './ids.ts';
 
 export const SCHEDULE_SUFFIX = '.schedule.md';
 
-export const SCHEDULE_FRONT_KEYS = ['event', 'event_name', 'city', 'dates', 'time_zone', 'schedule_url', 'source'] as const;
-export const SESSION_FIELDS = [
+const SCHEDULE_FRONT_KEYS = ['event', 'event_name', 'city', 'dates', 'time_zone', 'schedule_url', 'source'] as const;
+const SESSION_FIELDS = [
   'id', 'uid', 'speakers', 'track', 'day', 'time', 'room', 'talk_url', 'video_url', 'tags', 'recap',
 ] as const;
 type FrontKey = (typeof SCHEDULE_FRONT_KEYS)[number];
-export type SessionField = (typeof SESSION_FIELDS)[number];
+type SessionField = (typeof SESSION_FIELDS)[number];
 
 /** One session as the file states it; `talk` is what the index sees when no recap covers it. */
 export interface Session {
@@ -51,7 +51,7 @@ export function isTimeZone(tz: string): boolean {
 }
 
 /** Splits "A (X, Inc.), B" at commas outside parentheses. */
-export function splitSpeakers(value: string): string[] {
+function splitSpeakers(value: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
