@@ -14,16 +14,9 @@ import { FakeDiscord } from './fakes/discord-fake.ts';
 import { FakeSlack } from './fakes/slack-api.ts';
 import { APP_TOKEN, BOT_TOKEN } from './fakes/slack-harness.ts';
 import { FakeSocketMode } from './fakes/slack-socket.ts';
+import { until } from './helpers/until.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
-
-async function until(what: () => boolean, label: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function closesWith(code: number, withSlack: boolean): Promise<void> {
   const discord = await FakeDiscord.start();
@@ -47,7 +40,7 @@ async function closesWith(code: number, withSlack: boolean): Promise<void> {
   child.stderr.on('data', (d) => (logs += d));
   const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
   try {
-    await until(() => /discord: connected/.test(logs) && (!socket || socket.connections > 0), 'the bot to connect');
+    await until(() => /discord: connected/.test(logs) && (!socket || socket.connections > 0), 'the bot to connect', 20_000);
     discord.gateway.closeWith(code);
     const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000).unref());
     const exit = await Promise.race([exited, timeout]);

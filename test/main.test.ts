@@ -13,18 +13,9 @@ import { FakeSlack } from './fakes/slack-api.ts';
 import { APP_TOKEN, BOT_TOKEN } from './fakes/slack-harness.ts';
 import { slashCommand } from './fakes/slack-payloads.ts';
 import { FakeSocketMode } from './fakes/slack-socket.ts';
+import { until } from './helpers/until.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
-
-async function until<T>(what: () => T | undefined, label: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = what();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 it('npm start runs Slack and Discord together from the settings, and stops on SIGTERM', async () => {
   const slack = await FakeSlack.start();

@@ -12,6 +12,7 @@ import { it } from 'node:test';
 import { FakeSlack } from './fakes/slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './fakes/slack-harness.ts';
 import { freePort } from './helpers/redis.ts';
+import { until } from './helpers/until.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 
@@ -29,11 +30,7 @@ it('stops on SIGTERM although a client holds a half-sent request open', async ()
   let logs = '';
   child.stderr.on('data', (d) => (logs += d));
   try {
-    const deadline = Date.now() + 20_000;
-    while (!logs.includes('slack: ready')) {
-      if (Date.now() > deadline) throw new Error(`the bot did not start: ${logs}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(() => logs.includes('slack: ready'), 'the bot to start', 20_000);
     const s = connect(port, '127.0.0.1');
     s.on('error', () => {});
     await new Promise((r) => s.once('connect', r));

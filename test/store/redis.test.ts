@@ -4,16 +4,9 @@ import { RedisStore } from '../../src/store/redis.ts';
 import { StoreUnavailableError } from '../../src/store/store.ts';
 import { memoryLogger } from '../helpers/log.ts';
 import { TestRedis } from '../helpers/redis.ts';
+import { until } from '../helpers/until.ts';
 
 const fast = () => 50;
-
-async function until(what: () => boolean, label: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the Redis store', () => {
   let redis: TestRedis;
@@ -50,7 +43,7 @@ describe('the Redis store', () => {
     const store = await RedisStore.open({ url: redis.url, log, reconnectDelay: fast });
     try {
       await redis.stop();
-      await until(() => !store.status().up, 'the store to notice');
+      await until(() => !store.status().up, 'the store to notice', 10_000);
       await assert.rejects(store.claim('occurrence:t2', 60_000), StoreUnavailableError);
       await assert.rejects(store.read('doc'), StoreUnavailableError);
       assert.equal(await store.remember('ev2', 60_000), true);
@@ -64,7 +57,7 @@ describe('the Redis store', () => {
       assert.doesNotMatch(JSON.stringify(lines()), /redis:\/\//, 'the URL is not logged');
 
       await redis.start();
-      await until(() => store.status().up, 'the store to reconnect');
+      await until(() => store.status().up, 'the store to reconnect', 10_000);
       assert.ok(lines().some((l) => l.msg === 'redis: connected again; state is shared again'));
       assert.equal(await store.claim('occurrence:t2', 60_000), true);
     } finally {

@@ -15,6 +15,7 @@ import { FakeSlack } from '../fakes/slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../fakes/slack-harness.ts';
 import { httpSender, mention } from '../fakes/slack-payloads.ts';
 import { freePort, TestRedis } from '../helpers/redis.ts';
+import { until } from '../helpers/until.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const DAILY = 'C0DAILY';
@@ -64,14 +65,6 @@ class BotProcess {
   }
 }
 
-async function until(what: () => boolean, label: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!what()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('two instances sharing one Redis', () => {
   let redis: TestRedis;
   let slack: FakeSlack;
@@ -93,7 +86,7 @@ describe('two instances sharing one Redis', () => {
 
   async function morePosts(n: number, label: string): Promise<void> {
     const target = dailyPosts().length + n;
-    await until(() => dailyPosts().length >= target, label);
+    await until(() => dailyPosts().length >= target, label, 30_000);
   }
 
   before(async () => {
@@ -114,7 +107,7 @@ describe('two instances sharing one Redis', () => {
       DAILY_QUERY: '',
     };
     bots = [new BotProcess('a', await freePort(), env), new BotProcess('b', await freePort(), env)];
-    await until(() => bots.every((b) => b.logged('slack: ready').length > 0 && b.logged('redis: connected').length > 0), 'both bots to start');
+    await until(() => bots.every((b) => b.logged('slack: ready').length > 0 && b.logged('redis: connected').length > 0), 'both bots to start', 30_000);
   });
 
   after(async () => {
@@ -144,13 +137,13 @@ describe('two instances sharing one Redis', () => {
 
   it('(d) Redis restarted mid-run: both recover without a double post', async () => {
     await redis.stop();
-    await until(() => bots.every((b) => b.logged(/^redis: unreachable;/).length === 1), 'both bots to notice');
+    await until(() => bots.every((b) => b.logged(/^redis: unreachable;/).length === 1), 'both bots to notice', 30_000);
     const res = await fetch(`${bots[0]!.url}/healthz`);
     assert.equal(res.status, 200, 'searches are still answered');
     assert.match(await res.text(), /^ok\nstore: redis down/);
-    await until(() => bots.some((b) => b.logged(/^talk of the day skipped/).length > 0), 'an occurrence to be skipped');
+    await until(() => bots.some((b) => b.logged(/^talk of the day skipped/).length > 0), 'an occurrence to be skipped', 30_000);
     await redis.start();
-    await until(() => bots.every((b) => b.logged('redis: connected again; state is shared again').length > 0), 'both bots to reconnect');
+    await until(() => bots.every((b) => b.logged('redis: connected again; state is shared again').length > 0), 'both bots to reconnect', 30_000);
     await morePosts(3, 'posts after the restart');
     await assertNothingTwice();
     assert.ok(bots.every((b) => b.logged(/^redis: unreachable;/).length === 1), 'one line per outage');
