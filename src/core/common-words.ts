@@ -9,7 +9,20 @@ import { WORDS } from './lexicon/common-en.ts';
 
 let common: Set<string> | undefined;
 
+/** Whether `word`, or the word it inflects (explaining: explain, stopped: stop), is an everyday word. */
 export function isCommonWord(word: string): boolean {
   common ??= new Set(WORDS.split(' '));
-  return /^[a-z]+$/.test(word) && common.has(word);
+  const set = common;
+  return /^[a-z]+$/.test(word) && (set.has(word) || stems(word).some((s) => set.has(s)));
+}
+
+/** The words `word` may inflect by -s, -es, -ed or -ing, with a dropped e or a doubled consonant. */
+export function stems(word: string): string[] {
+  const m = /^(.{2,}?)(s|es|ed|ing)$/.exec(word);
+  if (!m) return [];
+  const base = m[1]!;
+  const out = [base];
+  if (m[2] !== 's') out.push(`${base}e`);
+  if (/([b-df-hj-np-tv-z])\1$/.test(base)) out.push(base.slice(0, -1));
+  return out;
 }
