@@ -144,6 +144,7 @@ export class TalkIndex {
       total: searched,
       indexHasPrefix: this.hasPrefix,
       names: katakanaNames(text),
+      text,
     });
     const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
     return { ...decision, matches: decision.matches.filter((r) => r.score >= floor) };
