@@ -86,16 +86,28 @@ export function termQuality(asked: string, found: string): number {
   return q;
 }
 
-/** How well a talk's matched terms cover one typed word, from 0 to 1. */
-function wordQuality(word: WordTerms, found: readonly string[]): number {
+/** How well one index term stands for a typed word, through the word itself or its other terms. */
+function termScore(word: WordTerms, found: string): number {
+  let best = 0;
+  for (const t of word.terms) {
+    const q = termQuality(t, found) * (t === word.word ? 1 : SYNONYM_QUALITY);
+    if (q > best) best = q;
+  }
+  if (word.near?.has(found)) best = Math.max(best, NEAR_QUALITY);
+  return best;
+}
+
+/**
+ * How well a talk's matched terms cover one typed word, from 0 to 1. `scores` remembers each
+ * index term's score for this word: thousands of talks share the same few matched terms.
+ */
+function wordQuality(word: WordTerms, found: readonly string[], scores: Map<string, number>): number {
   let best = 0;
   for (const f of found) {
-    for (const t of word.terms) {
-      const q = termQuality(t, f) * (t === word.word ? 1 : SYNONYM_QUALITY);
-      if (q > best) best = q;
-    }
+    let q = scores.get(f);
+    if (q === undefined) scores.set(f, (q = termScore(word, f)));
+    if (q > best) best = q;
   }
-  if (word.near) for (const f of found) if (word.near.has(f)) best = Math.max(best, NEAR_QUALITY);
   if (word.grams.length > 0) {
     const set = new Set(found);
     const share = word.grams.filter((g) => set.has(g)).length / word.grams.length;
@@ -112,18 +124,50 @@ function idf(df: number, n: number): number {
  * Whether a word no talk has looks like something the user specifically asked for (a name or a
  * term: Jenkins, 料金) rather than a general word in a form the index lacks (reduce for
  * reducing, a verb such as 取る, a lone character, a number, an everyday word in a sentence
- * such as "hundreds"). Only the former weighs as a rare word.
+ * such as "hundreds" or 悪化した). Only the former weighs as a rare word. `text` is the query as
+ * typed, when known: it tells how the word is used.
  */
-export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean, sentence = false): boolean {
-  if ([...word].length < 2 || GENERAL.has(word)) return false;
-  // In a whole sentence an everyday word is mostly incidental ("…across hundreds of clusters");
-  // in a few keywords each word was chosen ("Windows containers").
-  if (sentence && isCommonWord(word)) return false;
-  // Numbers and codes that start with one (1.30, 3.5, 31m) are versions and figures, not topics.
-  if (/^\p{Nd}/u.test(word)) return false;
-  if (/\p{Script=Hiragana}/u.test(word)) return false;
+export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean, sentence = false, text?: string): boolean {
+  if (isEveryday(word, sentence, text)) return false;
   if (/^[a-z]{5,}$/.test(word) && indexHasPrefix(word.slice(0, Math.max(5, Math.ceil(word.length * 0.75))))) return false;
   return true;
+}
+
+/**
+ * Whether a word is general whatever the talks say: it then weighs no more than a word half the
+ * talks have, found or not, so "catch" or 悪化 typed in passing cannot outweigh the topic.
+ */
+function isEveryday(word: string, sentence: boolean, text?: string): boolean {
+  if ([...word].length < 2 || GENERAL.has(word)) return true;
+  // Numbers and codes that start with one (1.30, 3.5, 31m) are versions and figures, not topics.
+  if (/^\p{Nd}/u.test(word)) return true;
+  if (/\p{Script=Hiragana}/u.test(word)) return true;
+  // A verb or an adjective says what happened to the topic, not what it is (「…が悪化した」).
+  if (text !== undefined && usedAsPredicate(word, text)) return true;
+  // In a whole sentence an everyday word is mostly incidental ("…across hundreds of clusters");
+  // in a few keywords each word was chosen ("Windows containers").
+  return sentence && isCommonWord(word);
+}
+
+/**
+ * Particles and the copula: hiragana that, right after a word, leave it a noun (工場で, 話題の,
+ * 料金だ). Any other hiragana right after a kanji or katakana word makes it a verb or an
+ * adjective (悪化した, 強化する, 面白かった, ハマりどころ).
+ */
+const PARTICLE = /^(?:[のをがにでとはもへやだ]|から|まで|より|など|じゃ)/u;
+const JAPANESE_WORD = /^[\p{Script=Han}\p{Script=Katakana}ー々]+$/u;
+
+/** Whether every time the query has `word`, it is the stem of a verb or an adjective. */
+export function usedAsPredicate(word: string, text: string): boolean {
+  if (!JAPANESE_WORD.test(word)) return false;
+  const t = text.normalize('NFKC');
+  let seen = false;
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const after = t.slice(at + word.length, at + word.length + 2);
+    if (!/^\p{Script=Hiragana}/u.test(after) || PARTICLE.test(after)) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /**
@@ -143,6 +187,8 @@ export interface DecideOptions {
   total: number;
   /** Whether any index term starts with this prefix. */
   indexHasPrefix: (prefix: string) => boolean;
+  /** The query as typed: tells how each word is used (悪化した is a verb). */
+  text?: string;
   /**
    * Words that are parts of one name (リカルド・カッツ): when one part is found, a part no talk
    * has is taken for a spelling the index lacks, not for something else asked.
@@ -159,12 +205,19 @@ export interface DecideOptions {
 export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ranked<T>>, opts: DecideOptions): Decision<T> {
   if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
   const n = Math.max(opts.total, 1);
-  const quality = ranked.map((r) => words.map((w) => wordQuality(w, r.terms)));
+  const scores = words.map(() => new Map<string, number>());
+  const quality = ranked.map((r) => words.map((w, i) => wordQuality(w, r.terms, scores[i]!)));
   const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
-  const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix, words.length >= SENTENCE_WORDS) && !partOfFoundName(w.word)));
-  const weight = words.map((_, i) => (specific[i] ? idf(df[i]!, n) : idf(n / 2, n)));
+  const sentence = words.length >= SENTENCE_WORDS;
+  const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix, sentence, opts.text) && !partOfFoundName(w.word)));
+  const general = idf(n / 2, n);
+  const weight = words.map((w, i) => {
+    if (!specific[i]) return general;
+    // A few talks happen to say an everyday word ("catch", 参考): that makes it no topic.
+    return isEveryday(w.word, sentence, opts.text) ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
+  });
   const sum = weight.reduce((a, b) => a + b, 0);
   const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);
   const best = Math.max(0, ...shares);

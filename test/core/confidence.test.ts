@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSpecific, termQuality } from '../../src/core/confidence.ts';
+import { decide, isSpecific, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
+import { isCommonWord } from '../../src/core/common-words.ts';
 import { realBot } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -70,6 +71,65 @@ describe('confidence', () => {
     assert.ok(!isSpecific('mostly', has, true));
     assert.ok(isSpecific('hundreds', has, false));
     for (const name of ['terraform', 'backstage', 'helm', 'cobol', '料金']) assert.ok(isSpecific(name, has, true), name);
+  });
+});
+
+/** A typed word found only as itself. */
+const word = (w: string): WordTerms => ({ word: w, terms: new Set([w]), grams: [] });
+const never = () => false;
+
+describe('everyday words in a sentence', () => {
+  it('does not let an everyday word a few talks happen to have outweigh the topic', () => {
+    // "honeypots to catch attackers in kubernetes": the honeypot talk lacks "catch" and "even",
+    // which one other talk each happens to say.
+    const words = ['honeypot', 'catch', 'even', 'kubernetes'].map(word);
+    const ranked = [
+      { item: 'honeypot talk', terms: ['honeypot', 'kubernetes'] },
+      { item: 'baseball talk', terms: ['catch'] },
+      { item: 'other talk', terms: ['even'] },
+      ...Array.from({ length: 25 }, (_, i) => ({ item: `k8s talk ${i}`, terms: ['kubernetes'] })),
+    ];
+    const d = decide(words, ranked, { total: 55, indexHasPrefix: never });
+    assert.deepEqual(d.matches, ['honeypot talk']);
+    assert.ok(d.best > 0.7, `${d.best}`);
+  });
+
+  it('still weighs an everyday word among a few keywords by how rare it is', () => {
+    const ranked = [{ item: 'a', terms: ['honeypot'] }, { item: 'b', terms: ['catch'] }];
+    const d = decide(['honeypot', 'catch'].map(word), ranked, { total: 55, indexHasPrefix: never });
+    assert.ok(d.best < 0.6, `each of two typed words was chosen, so each weighs half: ${d.best}`);
+  });
+
+  it('reads inflected forms of everyday words as everyday words', () => {
+    assert.ok(isCommonWord('explaining'));
+    assert.ok(isCommonWord('stopped'));
+    assert.ok(isCommonWord('hundreds'));
+    assert.ok(!isCommonWord('throttled'), 'throttle is not an everyday word');
+    assert.ok(!isCommonWord('helms'));
+  });
+
+  it('takes a Japanese word followed by a verb or adjective ending for a general word', () => {
+    assert.ok(usedAsPredicate('悪化', 'CPU スロットリングでレイテンシが悪化した話'));
+    assert.ok(usedAsPredicate('強化', 'セキュリティを強化する方法'));
+    assert.ok(usedAsPredicate('面白', '面白かった話'));
+    assert.ok(!usedAsPredicate('工場', 'LEGO の工場でのプラットフォーム'), 'a particle leaves it a noun');
+    assert.ok(!usedAsPredicate('料金', 'Terraform Cloud の料金プラン'));
+    assert.ok(!usedAsPredicate('料金', '料金から見る'), 'から is a particle');
+    assert.ok(!usedAsPredicate('悪化', '悪化した話と悪化の原因'), 'once used as a noun, it may be the topic');
+    assert.ok(!isSpecific('悪化', never, true, 'CPU スロットリングでレイテンシが悪化した話'));
+    assert.ok(!isSpecific('充実', never, false, 'Wasm のサポートが充実してきた話'), 'the grammar says so in a short query too');
+    assert.ok(isSpecific('充実', never, false, '充実'));
+  });
+
+  it('answers a sentence whose only unmatched word is such a verb', () => {
+    const words = ['cpu', 'スロットリング', 'レイテンシ', '悪化'].map(word);
+    const ranked = [
+      { item: 'throttling talk', terms: ['cpu', 'スロットリング'] },
+      { item: 'latency talk', terms: ['レイテンシ'] },
+    ];
+    const text = 'CPU スロットリングでレイテンシが悪化した話';
+    assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never, text }).matches[0], 'throttling talk');
+    assert.deepEqual(decide(words, ranked, { total: 55, indexHasPrefix: never, text: 'CPU スロットリング レイテンシ 悪化' }).matches, []);
   });
 });
 
