@@ -7,6 +7,7 @@ import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
+import { encodePostings, LazyPostings, type Postings } from './postings.ts';
 import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
 import { Vocabulary } from './vocabulary.ts';
 import type { Talk } from './types.ts';
@@ -49,17 +50,29 @@ function createMiniSearch(): MiniSearch<Talk> {
   return new MiniSearch<Talk>(MINISEARCH_OPTIONS);
 }
 
-/** What a built index saves besides the talks: MiniSearch's own form and the vocabulary. */
+/**
+ * What a built index saves besides the talks: MiniSearch's own form without its terms, the terms,
+ * each term's postings in text form (postings.ts), in the same order, and the vocabulary.
+ */
 export interface IndexParts {
-  mini: AsPlainObject;
+  mini: Omit<AsPlainObject, 'index'>;
+  terms: string[];
+  postings: string[];
   vocabulary: Array<[string, number]>;
 }
 
 interface TermMap {
   has(term: string): boolean;
+  set(term: string, postings: Postings): unknown;
   keys(): Iterable<string>;
   /** MiniSearch's radix tree answers prefix questions without a scan. */
   atPrefix?(prefix: string): { keys(): Iterable<string> };
+}
+
+/** MiniSearch restored from saved parts with no terms yet (they are added lazily, see fromParts). */
+function emptyMiniSearch(parts: IndexParts): MiniSearch<Talk> {
+  if (parts.terms.length !== parts.postings.length) throw new Error('the saved index has terms without postings');
+  return MiniSearch.loadJS({ ...parts.mini, index: [] }, MINISEARCH_OPTIONS);
 }
 
 /** MiniSearch keeps its terms in a private map; asking it is cheaper than a second copy of every term. */
@@ -108,16 +121,26 @@ export class TalkIndex {
 
   /** The index in a form `fromParts` restores (functions are options, not data: the same ones are passed again). */
   toParts(): IndexParts {
-    return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.entries() };
+    const { index, ...mini } = this.mini.toJSON();
+    return { mini, terms: index.map(([term]) => term), postings: index.map(([, data]) => encodePostings(data)), vocabulary: this.vocabulary.entries() };
   }
 
+  /** Restores a saved index; each term's postings are decoded when a search first reads them. */
   static fromParts(talks: readonly Talk[], parts: IndexParts): TalkIndex {
-    return new TalkIndex(talks, { mini: MiniSearch.loadJS(parts.mini, MINISEARCH_OPTIONS), vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
+    const mini = emptyMiniSearch(parts);
+    const map = termMap(mini);
+    parts.terms.forEach((term, i) => map.set(term, new LazyPostings(parts.postings[i]!)));
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
   }
 
-  /** Like `fromParts`, yielding to the event loop every thousand terms so answers keep flowing meanwhile. */
+  /** Like `fromParts`, yielding to the event loop every few thousand terms so answers keep flowing meanwhile. */
   static async fromPartsAsync(talks: readonly Talk[], parts: IndexParts): Promise<TalkIndex> {
-    const mini = await MiniSearch.loadJSAsync(parts.mini, MINISEARCH_OPTIONS);
+    const mini = emptyMiniSearch(parts);
+    const map = termMap(mini);
+    for (let i = 0; i < parts.terms.length; i++) {
+      map.set(parts.terms[i]!, new LazyPostings(parts.postings[i]!));
+      if (i % 5_000 === 4_999) await new Promise((resolve) => setImmediate(resolve));
+    }
     return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
   }
 
