@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { AsPlainObject } from 'minisearch';
 import { analyze } from './analyzer.ts';
 import type { Corpus } from './corpus/load.ts';
+import type { CrossTables } from './cross.ts';
 import { GLOSSARY } from './glossary.ts';
 import { FIELDS } from './search-options.ts';
 import type { IndexParts, TalkIndex } from './search.ts';
@@ -84,11 +85,12 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
     }
     return { ...t, event: t.event.id, recap: n };
   });
-  const { mini, terms, postings, vocabulary } = index.toParts();
+  const { mini, terms, postings, vocabulary, cross } = index.toParts();
   const lines = [JSON.stringify({ events: corpus.events, files: corpus.files, recaps })];
   for (let i = 0; i < talks.length; i += TALKS_PER_LINE) lines.push(JSON.stringify({ talks: talks.slice(i, i + TALKS_PER_LINE) }));
   lines.push(JSON.stringify({ vocabulary }));
   lines.push(JSON.stringify({ mini }));
+  lines.push(JSON.stringify({ cross }));
   for (let i = 0; i < terms.length; i += TERMS_PER_LINE) {
     lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }), ...postings.slice(i, i + TERMS_PER_LINE));
   }
@@ -104,6 +106,7 @@ interface Accumulator {
   talks: StoredTalk[];
   vocabulary?: Array<[string, number]>;
   mini?: Omit<AsPlainObject, 'index'>;
+  cross?: CrossTables;
   terms: string[];
   postings: string[];
 }
@@ -119,13 +122,14 @@ function takeLine(acc: Accumulator, line: string): void {
   else if ('terms' in v) acc.terms.push(...(v.terms as string[]));
   else if ('vocabulary' in v) acc.vocabulary = v.vocabulary as Array<[string, number]>;
   else if ('mini' in v) acc.mini = v.mini as Omit<AsPlainObject, 'index'>;
+  else if ('cross' in v) acc.cross = v.cross as CrossTables;
   else if ('events' in v) acc.head = v as unknown as Accumulator['head'];
   else throw new SavedIndexError('unknown line in the saved index');
 }
 
 function finish(acc: Accumulator): SavedLibrary {
-  const { head, vocabulary, mini } = acc;
-  if (!head || !vocabulary || !mini) throw new SavedIndexError('the saved index is incomplete');
+  const { head, vocabulary, mini, cross } = acc;
+  if (!head || !vocabulary || !mini || !cross) throw new SavedIndexError('the saved index is incomplete');
   const events = new Map(head.events.map((e) => [e.id, e]));
   const talks: Talk[] = acc.talks.map(({ recap: n, ...t }) => {
     const event = events.get(t.event);
@@ -135,7 +139,7 @@ function finish(acc: Accumulator): SavedLibrary {
   });
   if (mini.documentCount !== talks.length) throw new SavedIndexError('the saved index and its talks disagree');
   if (acc.terms.length !== acc.postings.length) throw new SavedIndexError('the saved index has terms without postings');
-  return { corpus: { talks, events: head.events, files: head.files }, parts: { mini, terms: acc.terms, postings: acc.postings, vocabulary } };
+  return { corpus: { talks, events: head.events, files: head.files }, parts: { mini, terms: acc.terms, postings: acc.postings, vocabulary, cross } };
 }
 
 /** Restores data lines (without the header) in one go. */
