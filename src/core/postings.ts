@@ -51,68 +51,73 @@ export function decodePostings(text: string): Postings {
   return out;
 }
 
-/** A term's postings kept as text until first read; then an ordinary map. */
-export class LazyPostings extends Map<number, Map<number, number>> {
+/**
+ * A term's postings kept as text until first read, then read through the decoded map. It is not
+ * a Map itself: tens of thousands of empty maps at start would cost more than the terms' text.
+ * It has every method of a map that MiniSearch calls on a term's postings.
+ */
+export class LazyPostings implements Postings {
   private text: string | undefined;
+  private decoded: Postings | undefined;
 
   constructor(text: string) {
-    super();
     this.text = text;
   }
 
-  private load(): void {
-    if (this.text === undefined) return;
-    const text = this.text;
-    this.text = undefined;
-    for (const [field, docs] of decodePostings(text)) super.set(field, docs);
+  private get map(): Postings {
+    if (!this.decoded) {
+      this.decoded = decodePostings(this.text!);
+      this.text = undefined;
+    }
+    return this.decoded;
   }
 
-  override get(field: number): Map<number, number> | undefined {
-    this.load();
-    return super.get(field);
+  get size(): number {
+    return this.map.size;
   }
 
-  override has(field: number): boolean {
-    this.load();
-    return super.has(field);
+  get [Symbol.toStringTag](): string {
+    return 'LazyPostings';
   }
 
-  override set(field: number, docs: Map<number, number>): this {
-    this.load();
-    return super.set(field, docs);
+  get(field: number): Map<number, number> | undefined {
+    return this.map.get(field);
   }
 
-  override delete(field: number): boolean {
-    this.load();
-    return super.delete(field);
+  has(field: number): boolean {
+    return this.map.has(field);
   }
 
-  override get size(): number {
-    this.load();
-    return super.size;
+  set(field: number, docs: Map<number, number>): this {
+    this.map.set(field, docs);
+    return this;
   }
 
-  override keys(): MapIterator<number> {
-    this.load();
-    return super.keys();
+  delete(field: number): boolean {
+    return this.map.delete(field);
   }
 
-  override values(): MapIterator<Map<number, number>> {
-    this.load();
-    return super.values();
+  clear(): void {
+    this.map.clear();
   }
 
-  override entries(): MapIterator<[number, Map<number, number>]> {
-    this.load();
-    return super.entries();
+  keys(): MapIterator<number> {
+    return this.map.keys();
   }
 
-  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
-    return this.entries();
+  values(): MapIterator<Map<number, number>> {
+    return this.map.values();
   }
 
-  override forEach(fn: (docs: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
-    this.load();
-    super.forEach(fn, thisArg);
+  entries(): MapIterator<[number, Map<number, number>]> {
+    return this.map.entries();
+  }
+
+  [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.map.entries();
+  }
+
+  forEach(fn: (docs: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+    this.map.forEach(fn, thisArg);
   }
 }
