@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decide, isSpecific, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
-import { isCommonWord } from '../../src/core/common-words.ts';
+import { decide, isSpecific, looksLikeName, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
+import { isCommonWord, isEnglishTypo } from '../../src/core/common-words.ts';
 import { realBot } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -130,6 +130,38 @@ describe('everyday words in a sentence', () => {
     const text = 'CPU スロットリングでレイテンシが悪化した話';
     assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never, text }).matches[0], 'throttling talk');
     assert.deepEqual(decide(words, ranked, { total: 55, indexHasPrefix: never, text: 'CPU スロットリング レイテンシ 悪化' }).matches, []);
+  });
+});
+
+describe('misspelt words and names no talk has', () => {
+  it('takes a slip of the fingers on an English word for that word, not for a name', () => {
+    assert.ok(isEnglishTypo('pipline'), 'pipeline with a letter left out');
+    assert.ok(isEnglishTypo('secrity'));
+    assert.ok(!isEnglishTypo('pipeline'), 'a word is no typo');
+    assert.ok(!isEnglishTypo('velero'), 'one changed letter (velcro) is not counted: names would read as words');
+    assert.ok(!isEnglishTypo('flagger'));
+  });
+
+  it('weighs a misspelt word as general only where the writer capitalises names', () => {
+    const sentence = 'how attackers abuse pull requests to compromise self-hosted runners in the CI pipline';
+    assert.ok(!isSpecific('pipline', never, true, sentence));
+    assert.ok(isSpecific('pipline', never, true, sentence.toLowerCase()), 'all lower case: it may be a name');
+    assert.ok(isSpecific('pipline', never, true, sentence.replace('pipline', 'Pipline')), 'capitalised: a name');
+    assert.ok(isSpecific('pipline', never, false, 'CI pipline'), 'among a few keywords each word was chosen');
+  });
+
+  it('tells a name from English words run together', () => {
+    for (const name of ['knative', 'cert-manager', 'kubevirt', 'keptn']) assert.ok(looksLikeName(name), name);
+    for (const word of ['datacenter', 'self-hosted', 'pipline', 'idle', '悪化']) assert.ok(!looksLikeName(word), word);
+  });
+
+  it('does not answer when the product asked about is in no talk, even if the rest is covered', () => {
+    const ranked = [{ item: 'k8s update', terms: ['certificate', 'rotation'] }];
+    const ask = (name: string) => decide([name, 'certificate', 'rotation'].map(word), ranked, { total: 55, indexHasPrefix: never });
+    const d = ask('cert-manager');
+    assert.deepEqual(d.matches, []);
+    assert.deepEqual(d.unmatched, ['cert-manager']);
+    assert.deepEqual(ask('datacenter').matches, ['k8s update'], 'an English word no talk has weighs as any rare word');
   });
 });
 
