@@ -91,16 +91,28 @@ export function termQuality(asked: string, found: string): number {
   return q;
 }
 
-/** How well a talk's matched terms cover one typed word, from 0 to 1. */
-function wordQuality(word: WordTerms, found: readonly string[]): number {
+/** How well one index term stands for a typed word, through the word itself or its other terms. */
+function termScore(word: WordTerms, found: string): number {
+  let best = 0;
+  for (const t of word.terms) {
+    const q = termQuality(t, found) * (t === word.word ? 1 : SYNONYM_QUALITY);
+    if (q > best) best = q;
+  }
+  if (word.near?.has(found)) best = Math.max(best, NEAR_QUALITY);
+  return best;
+}
+
+/**
+ * How well a talk's matched terms cover one typed word, from 0 to 1. `scores` remembers each
+ * index term's score for this word: thousands of talks share the same few matched terms.
+ */
+function wordQuality(word: WordTerms, found: readonly string[], scores: Map<string, number>): number {
   let best = 0;
   for (const f of found) {
-    for (const t of word.terms) {
-      const q = termQuality(t, f) * (t === word.word ? 1 : SYNONYM_QUALITY);
-      if (q > best) best = q;
-    }
+    let q = scores.get(f);
+    if (q === undefined) scores.set(f, (q = termScore(word, f)));
+    if (q > best) best = q;
   }
-  if (word.near) for (const f of found) if (word.near.has(f)) best = Math.max(best, NEAR_QUALITY);
   if (word.grams.length > 0) {
     const set = new Set(found);
     const share = word.grams.filter((g) => set.has(g)).length / word.grams.length;
@@ -227,7 +239,8 @@ export interface DecideOptions {
 export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ranked<T>>, opts: DecideOptions): Decision<T> {
   if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
   const n = Math.max(opts.total, 1);
-  const quality = ranked.map((r) => words.map((w) => wordQuality(w, r.terms)));
+  const scores = words.map(() => new Map<string, number>());
+  const quality = ranked.map((r) => words.map((w, i) => wordQuality(w, r.terms, scores[i]!)));
   const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));

@@ -142,12 +142,24 @@ function phrasesFor(keys: EventKeys[]): Phrase[] {
   return out.sort((a, b) => b.re.source.length - a.re.source.length);
 }
 
+/** Each library's events and their phrases, worked out once: a query only runs the regexes. */
+const compiled = new WeakMap<readonly EventInfo[], { keys: EventKeys[]; phrases: Phrase[] }>();
+
+function phrasesOf(events: readonly EventInfo[]): { keys: EventKeys[]; phrases: Phrase[] } {
+  let out = compiled.get(events);
+  if (!out) {
+    const keys = events.map(keysOf);
+    compiled.set(events, (out = { keys, phrases: phrasesFor(keys) }));
+  }
+  return out;
+}
+
 /**
  * Finds event phrases in `text` and the events that fit all of them. An event fits when, for each
  * kind of phrase present (series, region, city, year), it matches one of the phrases of that kind.
  */
 export function findEventWords(text: string, events: readonly EventInfo[]): EventWords {
-  const keys = events.map(keysOf);
+  const { keys, phrases: known } = phrasesOf(events);
   const found = new Map<Kind, Set<string>>();
   const at: Array<[number, string]> = [];
   // Lower case keeps the length of these scripts, so offsets in the typed text stay valid;
@@ -165,7 +177,7 @@ export function findEventWords(text: string, events: readonly EventInfo[]): Even
     });
   };
   if (work.length !== original.length) return { text, phrases: [] };
-  for (const p of phrasesFor(keys)) cut(p.re, p.kind, () => p.value);
+  for (const p of known) cut(p.re, p.kind, () => p.value);
   cut(YEAR, 'year', (m) => m[1]!);
   const phrases = at.sort((a, b) => a[0] - b[0]).map(([, p]) => p);
   if (phrases.length === 0) return { text, phrases: [] };

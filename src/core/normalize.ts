@@ -60,11 +60,20 @@ const CHUNK = 256;
 const FORCED_CHUNK = 1024;
 
 /**
+ * Text made only of characters that are each one UTF-16 unit and never join a neighbour into one
+ * character (ASCII, Latin letters, general punctuation and symbols, kana without the combining
+ * sound marks and the ideographic tone marks, kanji, full-width forms): most summaries, split
+ * without the segmenter.
+ */
+const SINGLE_UNITS = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2100-\u23ff\u2500-\u25ff\u3000-\u3029\u3030-\u3098\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff9d]*$/;
+
+/**
  * Split into user-perceived characters, so cuts never break a character. Segmenting one long
  * string takes time growing with the square of its length, so long text is segmented in chunks
  * that end where a character boundary is certain.
  */
 export function splitGraphemes(text: string): string[] {
+  if (SINGLE_UNITS.test(text)) return text.split('');
   const out: string[] = [];
   let from = 0;
   while (from < text.length) {

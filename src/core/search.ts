@@ -7,7 +7,7 @@ import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
-import { FIELDS, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
+import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
 import { Vocabulary } from './vocabulary.ts';
 import type { Talk } from './types.ts';
 
@@ -150,7 +150,9 @@ export class TalkIndex {
     return { ...decision, matches: decision.matches.filter((r) => r.score >= floor) };
   }
 
-  private keep(filter: SearchFilter): (id: string) => boolean {
+  /** Whether a talk passes the filter; undefined when there is no filter, so nothing is checked. */
+  private keep(filter: SearchFilter): ((id: string) => boolean) | undefined {
+    if (!filter.eventIds && filter.year === undefined) return undefined;
     return (id) => {
       const t = this.byId.get(id);
       if (!t) return false;
@@ -163,18 +165,23 @@ export class TalkIndex {
   /** Every talk matching any query term, best first; the typed words; how many talks were searched. */
   private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
     const keep = this.keep(filter);
-    const all = this.talks.filter((t) => keep(t.id));
-    const listAll = { results: all.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: all.length };
-    if (!text.trim()) return listAll;
+    const all = () => (keep ? this.talks.filter((t) => keep(t.id)) : this.talks);
+    const listAll = () => {
+      const talks = all();
+      return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
+    };
+    if (!text.trim()) return listAll();
     const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
     // Only particles left once the event words are out (パリのKubeCon -> の): the filter is the question.
-    const filtered = filter.eventIds !== undefined || filter.year !== undefined;
-    if (concepts.length === 0 && filtered) return listAll;
+    if (concepts.length === 0 && keep) return listAll();
+    // A word the index holds is searched as typed: its typo neighbours would only add noise, and
+    // expanding them is the costliest part of a search over a large vocabulary.
+    const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
     const results = this.mini
-      .search(query, { filter: (r) => keep(String(r.id)) })
+      .search(query, keep ? { fuzzy, filter: (r) => keep(String(r.id)) } : { fuzzy })
       .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
       .sort((a, b) => b.score - a.score);
-    return { results, concepts, searched: all.length };
+    return { results, concepts, searched: keep ? all().length : this.talks.length };
   }
 }
 

@@ -195,24 +195,62 @@ interface Entry {
   consonants: number;
 }
 
+/**
+ * Consonant classes that may stand for each other cheaply (every near pair above is inside one
+ * class). Left out: h and f (an h costs little to add, and h ~ f is a near pair) and r (an
+ * English r after a vowel may be read as a long vowel or as r: server ~ サーバ, ricardo ~ リカルド).
+ */
+const CLASS: Record<string, string> = { g: 'k', G: 'k', j: 'k', k: 'k', C: 'k', t: 'k', s: 'k', S: 'k', z: 'k', b: 'b', d: 'd', p: 'p', m: 'n', n: 'n' };
+
+/** The classes of a word's consonants in order: words this key tells apart differ by a whole consonant. */
+function skeleton(phones: string): string {
+  let out = '';
+  for (const c of phones) out += CLASS[c] ?? '';
+  return out;
+}
+
 function entry(term: string, phones: string | null): Entry | undefined {
   if (!phones) return undefined;
   const n = consonants(phones);
   return n >= 1 ? { term, code: encode(phones), consonants: n } : undefined;
 }
 
-/** Close matches for one word among entries, best first, at most `limit`. */
-/** Entries grouped by consonant count: a word is compared only with words of one consonant more or less. */
-type Buckets = Entry[][];
+/**
+ * One script's vocabulary, grouped two ways: by consonant count (a word is compared only with
+ * words of one consonant more or less) and by skeleton. While the allowed distance is below the
+ * cost of adding or dropping a consonant, only words of the same skeleton can be that close (a
+ * consonant of another class costs more still), so one lookup replaces the scan.
+ */
+class Entries {
+  readonly byCount: Entry[][] = [];
+  readonly bySkeleton = new Map<string, Entry[]>();
 
-function closest(phones: string | null, buckets: Buckets, limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
+  add(e: Entry, phones: string): void {
+    (this.byCount[e.consonants] ??= []).push(e);
+    const key = skeleton(phones);
+    const group = this.bySkeleton.get(key);
+    if (group) group.push(e);
+    else this.bySkeleton.set(key, [e]);
+  }
+
+  candidates(phones: string, n: number, allowed: number): Entry[] {
+    if (allowed < ONE_CONSONANT) return (this.bySkeleton.get(skeleton(phones)) ?? []).filter((e) => Math.abs(e.consonants - n) <= 1);
+    return [n - 1, n, n + 1].flatMap((k) => this.byCount[k] ?? []);
+  }
+}
+
+/** The cost of a consonant only one side has (an h costs less and is not in the skeleton). */
+const ONE_CONSONANT = UNIT;
+
+/** Close matches for one word among entries, best first, at most `limit`. */
+function closest(phones: string | null, entries: Entries, limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
   if (!phones) return [];
   const n = consonants(phones);
   const allowed = Math.min(allowance(n), max);
   if (allowed === 0) return [];
   const code = encode(phones);
   const found: Array<{ term: string; distance: number }> = [];
-  for (const e of [n - 1, n, n + 1].flatMap((k) => buckets[k] ?? [])) {
+  for (const e of entries.candidates(phones, n, allowed)) {
     const d = latinQuery ? distance(e.code, code, allowed) : distance(code, e.code, allowed);
     if (d !== Infinity) found.push({ term: e.term, distance: d });
   }
@@ -271,17 +309,17 @@ const LIMIT = 4;
 
 /** Index vocabulary in both scripts, read as phones, to map a word of one script to the other. */
 export class Transliterator {
-  private readonly latin: Buckets = [];
-  private readonly katakana: Buckets = [];
+  private readonly latin = new Entries();
+  private readonly katakana = new Entries();
   /** Answers by word: chat users repeat themselves, and a split compound costs a dozen scans. */
   private readonly cache = new Map<string, Reading>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
-      const e = LATIN_WORD.test(term)
-        ? entry(term, latinPhones(term))
-        : term.length >= 3 && KATAKANA_WORD.test(term) ? entry(term, katakanaPhones(term)) : undefined;
-      if (e) ((LATIN_WORD.test(term) ? this.latin : this.katakana)[e.consonants] ??= []).push(e);
+      const latin = LATIN_WORD.test(term);
+      const phones = latin ? latinPhones(term) : term.length >= 3 && KATAKANA_WORD.test(term) ? katakanaPhones(term) : null;
+      const e = entry(term, phones);
+      if (e) (latin ? this.latin : this.katakana).add(e, phones!);
     }
   }
 

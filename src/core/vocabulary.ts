@@ -37,8 +37,8 @@ export function editDistance(a: string, b: string, max: number): number {
 
 export class Vocabulary {
   private readonly freq: Map<string, number>;
-  /** Words grouped by length, built on the first suggestion: a typo is compared only with words of about its length. */
-  private byLength?: Map<number, Array<[string, number]>>;
+  /** Words grouped by length and first or second letter, built on the first suggestion (see `candidates`). */
+  private groups?: Map<string, Array<[string, number]>>;
 
   private constructor(freq: Map<string, number>) {
     this.freq = freq;
@@ -81,16 +81,29 @@ export class Vocabulary {
       .map(([w]) => w);
   }
 
-  private lengthGroup(length: number): Array<[string, number]> {
-    if (!this.byLength) {
-      this.byLength = new Map();
+  /**
+   * Known words of a length whose first or second letter is the first or second letter of
+   * `word`: a typo seldom changes both, and a dropped or doubled first letter moves one into the
+   * other's place. Comparing only these is a small part of the vocabulary.
+   */
+  private candidates(word: string, length: number): Iterable<[string, number]> {
+    if (!this.groups) {
+      this.groups = new Map();
       for (const entry of this.freq) {
-        const group = this.byLength.get(entry[0].length);
-        if (group) group.push(entry);
-        else this.byLength.set(entry[0].length, [entry]);
+        const [w] = entry;
+        for (const key of [`${w.length}\t${w[0]}`, `${w.length}\t\t${w[1]}`]) {
+          const group = this.groups.get(key);
+          if (group) group.push(entry);
+          else this.groups.set(key, [entry]);
+        }
       }
     }
-    return this.byLength.get(length) ?? [];
+    const out = new Set<[string, number]>();
+    for (const c of new Set([word[0], word[1]])) {
+      for (const e of this.groups.get(`${length}\t${c}`) ?? []) out.add(e);
+      for (const e of this.groups.get(`${length}\t\t${c}`) ?? []) out.add(e);
+    }
+    return out;
   }
 
   /** Close known words for each unknown word of the query, best first. */
@@ -102,7 +115,7 @@ export class Vocabulary {
       const max = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
       const scored: Array<[string, number, number]> = [];
       for (let len = w.length - max; len <= w.length + max; len++) {
-        for (const [cand, f] of this.lengthGroup(len)) {
+        for (const [cand, f] of this.candidates(w, len)) {
           const d = editDistance(w, cand, max);
           if (d <= max) scored.push([cand, d, f]);
         }
