@@ -5,16 +5,23 @@
  * through the Sudachi table also made topic nouns such as 料金 (price) general.
  */
 import { WORDS } from './lexicon/common-en.ts';
+import { TABLE } from './lexicon/ja-en.ts';
 import { WORDS as MORE } from './lexicon/known-en.ts';
 
 let common: Set<string> | undefined;
 let known: Set<string> | undefined;
+let commonJa: Set<string> | undefined;
 
-/** Whether `word`, or the word it inflects (explaining: explain, stopped: stop), is an everyday word. */
-export function isCommonWord(word: string): boolean {
+/**
+ * Whether `word`, or the word it inflects (explaining: explain, stopped: stop), is an everyday
+ * word; with `slips`, also a slip of the fingers on one (painfull: painful; see `isEnglishTypo`).
+ */
+export function isCommonWord(word: string, slips = false): boolean {
   common ??= new Set(WORDS.split(' '));
   const set = common;
-  return /^[a-z]+$/.test(word) && (set.has(word) || stems(word).some((s) => set.has(s)));
+  if (!/^[a-z]+$/.test(word)) return false;
+  if (set.has(word) || stems(word).some((s) => set.has(s))) return true;
+  return slips && word.length >= 5 && !isEnglishWord(word) && slipsOf(word).some((s) => set.has(s));
 }
 
 /** The words `word` may inflect by -s, -es, -ed or -ing, with a dropped e or a doubled consonant. */
@@ -39,7 +46,7 @@ export function isEnglishTypo(word: string): boolean {
   known ??= new Set(`${WORDS} ${MORE}`.split(' '));
   const set = known;
   if (set.has(word) || stems(word).some((s) => set.has(s))) return false;
-  return slips(word).some((w) => set.has(w));
+  return slipsOf(word).some((w) => set.has(w));
 }
 
 /** Whether `word`, or the word it inflects, is an English word of the 20,000 most frequent. */
@@ -64,7 +71,7 @@ export function readsAsEnglish(word: string): boolean {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** The words `word` may be a slip of: with one letter put back, two swapped back or a double undone. */
-function slips(word: string): string[] {
+function slipsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i), tail = word.slice(i);
@@ -73,4 +80,20 @@ function slips(word: string): string[] {
     if (i > 0 && tail && word[i - 1] === tail[0]) out.push(head + tail.slice(1));
   }
   return out;
+}
+
+/**
+ * Whether every English sense the Sudachi table gives a Japanese word is an everyday English
+ * word (会社: company; 参考 has only "cf.", 遅延 has latency): the word is everyday Japanese too.
+ * Built on first use from the table cross.ts reads (about 10 ms).
+ */
+export function isCommonJapanese(word: string): boolean {
+  if (!commonJa) {
+    commonJa = new Set();
+    for (const line of TABLE.split('\n')) {
+      const [ja, en] = line.split('\t');
+      if (ja && en && en.split('|').every((e) => isCommonWord(e))) commonJa.add(ja);
+    }
+  }
+  return commonJa.has(word);
 }

@@ -6,7 +6,7 @@
  * typo or partial n-gram match less). Talks covering enough are matches; the best few others
  * are "related", shown apart and labelled, never as answers.
  */
-import { isCommonWord, isEnglishTypo, readsAsEnglish } from './common-words.ts';
+import { isCommonJapanese, isCommonWord, isEnglishTypo, readsAsEnglish } from './common-words.ts';
 import { fuzzyFor, prefixFor } from './search-options.ts';
 
 /** What confidence needs of a typed word: its own term, its other terms (forms, synonyms), its n-grams. */
@@ -150,9 +150,10 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
   if (/\p{Script=Hiragana}/u.test(word)) return true;
   // A verb or an adjective says what happened to the topic, not what it is (「…が悪化した」).
   if (text !== undefined && usedAsPredicate(word, text)) return true;
-  // In a whole sentence an everyday word is mostly incidental ("…across hundreds of clusters");
-  // in a few keywords each word was chosen ("Windows containers").
-  return sentence && isCommonWord(word);
+  // In a whole sentence an everyday word, spelt right or not, is mostly incidental ("…across
+  // hundreds of clusters", "…without a painfull migration"); in a few keywords each word was
+  // chosen ("Windows containers").
+  return sentence && isCommonWord(word, true);
 }
 
 /** Whether a Latin word reads as no English at all (knative, cert-manager; not datacenter, pipline). */
@@ -250,8 +251,11 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
     if (df[i] === 0 && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
-    // A few talks happen to say an everyday word ("catch", 参考): that makes it no topic.
-    return isEveryday(w.word, sentence, opts.text) ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
+    // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
+    // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
+    // the reply names it, as the talks lack that topic.
+    const everyday = isEveryday(w.word, sentence, opts.text) || (sentence && isCommonJapanese(w.word));
+    return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
   const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);

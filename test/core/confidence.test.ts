@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decide, isSpecific, looksLikeName, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
-import { isCommonWord, isEnglishTypo } from '../../src/core/common-words.ts';
+import { isCommonJapanese, isCommonWord, isEnglishTypo } from '../../src/core/common-words.ts';
 import { realBot } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -106,6 +106,32 @@ describe('everyday words in a sentence', () => {
     assert.ok(isCommonWord('hundreds'));
     assert.ok(!isCommonWord('throttled'), 'throttle is not an everyday word');
     assert.ok(!isCommonWord('helms'));
+  });
+
+  it('reads a slip on an everyday word as that word, in a sentence', () => {
+    assert.ok(isCommonWord('painfull', true));
+    assert.ok(!isCommonWord('painfull'), 'only where slips are asked for');
+    assert.ok(!isCommonWord('kubernetse', true));
+    const words = ['mercedes-benz', 'psp', 'replaced', 'painfull', 'migration'].map(word);
+    const ranked = [
+      { item: 'psp talk', terms: ['mercedes-benz', 'psp'] },
+      { item: 'painful talk', terms: ['painful'] },
+      { item: 'migration talk', terms: ['migration'] },
+    ];
+    assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never }).matches[0], 'psp talk');
+  });
+
+  it('weighs an everyday Japanese word a few talks happen to have as a general word', () => {
+    assert.ok(isCommonJapanese('会社'), 'company');
+    assert.ok(!isCommonJapanese('遅延'), 'latency is no everyday English word');
+    assert.ok(!isCommonJapanese('gvisor'));
+    const words = ['会社', 'gke', 'spot', 'コスト'].map(word);
+    const ranked = [
+      { item: 'spot talk', terms: ['gke', 'spot'] },
+      ...Array.from({ length: 3 }, (_, i) => ({ item: `company talk ${i}`, terms: ['会社'] })),
+      ...Array.from({ length: 6 }, (_, i) => ({ item: `cost talk ${i}`, terms: ['コスト'] })),
+    ];
+    assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never }).matches[0], 'spot talk');
   });
 
   it('takes a Japanese word followed by a verb or adjective ending for a general word', () => {
