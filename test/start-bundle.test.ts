@@ -1,0 +1,71 @@
+/**
+ * `npm start` runs scripts/start.mjs, which bundles src/ into .start/ and runs the bundle. Here it
+ * runs in a small project of its own (a copy of the script, a two-module src/), so these tests can
+ * edit the sources: an edit is picked up at the next start, an unchanged tree is not bundled
+ * again, and a project where .start/ cannot be written still starts, through tsx.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { it } from 'node:test';
+
+const ROOT = path.join(import.meta.dirname, '..');
+
+function project(word: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kubecon-start-bundle-'));
+  mkdirSync(path.join(dir, 'scripts'));
+  mkdirSync(path.join(dir, 'src', 'core'), { recursive: true });
+  copyFileSync(path.join(ROOT, 'scripts', 'start.mjs'), path.join(dir, 'scripts', 'start.mjs'));
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(path.join(dir, 'tsconfig.json'), '{}\n');
+  // TypeScript that plain node cannot run (a type annotation, a .ts import), so the output proves a compile.
+  writeFileSync(
+    path.join(dir, 'src', 'main.ts'),
+    "import { word } from './core/word.ts';\nexport async function main(): Promise<number> {\n  process.stdout.write(`${word}\\n`);\n  return 0;\n}\n",
+  );
+  writeFileSync(path.join(dir, 'src', 'core', 'build-worker.ts'), 'export {};\n');
+  setWord(dir, word);
+  return dir;
+}
+
+function setWord(dir: string, word: string): void {
+  writeFileSync(path.join(dir, 'src', 'core', 'word.ts'), `export const word: string = ${JSON.stringify(word)};\n`);
+}
+
+function start(dir: string) {
+  const r = spawnSync(process.execPath, [path.join(dir, 'scripts', 'start.mjs')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+it('bundles src/ at the first start and runs it', () => {
+  const dir = project('first');
+  const r = start(dir);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'first\n');
+  assert.equal(r.err, '', 'no fallback to tsx');
+  assert.ok(readdirSync(path.join(dir, '.start')).includes('main.js'));
+});
+
+it('an unchanged src/ is not bundled again; an edited one is', () => {
+  const dir = project('first');
+  assert.equal(start(dir).out, 'first\n');
+  const bundled = statSync(path.join(dir, '.start', 'main.js')).mtimeMs;
+  assert.equal(start(dir).out, 'first\n');
+  assert.equal(statSync(path.join(dir, '.start', 'main.js')).mtimeMs, bundled, 'the bundle was written again');
+  setWord(dir, 'second');
+  const r = start(dir);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'second\n', 'the edit was not picked up');
+});
+
+it('when .start/ cannot be made, says why and runs the sources through tsx', () => {
+  const dir = project('first');
+  writeFileSync(path.join(dir, '.start'), 'a file where the directory should be\n');
+  const r = start(dir);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'first\n');
+  assert.match(r.err, /cannot bundle src\/ into .*\.start .*running src\/main\.ts through tsx/);
+});
