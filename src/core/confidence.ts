@@ -6,7 +6,7 @@
  * typo or partial n-gram match less). Talks covering enough are matches; the best few others
  * are "related", shown apart and labelled, never as answers.
  */
-import { isCommonWord } from './common-words.ts';
+import { isCommonJapanese, isCommonWord, isEnglishTypo, readsAsEnglish } from './common-words.ts';
 import { fuzzyFor, prefixFor } from './search-options.ts';
 
 /** What confidence needs of a typed word: its own term, its other terms (forms, synonyms), its n-grams. */
@@ -50,6 +50,11 @@ const SYNONYM_QUALITY = 0.9;
 const GRAM_QUALITY = 0.8;
 const NEAR_QUALITY = 0.6;
 const GRAM_MIN_SHARE = 0.6;
+/**
+ * A name no talk has (knative, cert-manager) weighs this many times a word no talk has: a talk
+ * that lacks the very product asked about must cover much else to answer.
+ */
+const NAME_WEIGHT = 2;
 /** A query of this many words (after stop words) is read as a sentence, not as keywords. */
 const SENTENCE_WORDS = 4;
 
@@ -129,6 +134,7 @@ function idf(df: number, n: number): number {
  */
 export function isSpecific(word: string, indexHasPrefix: (prefix: string) => boolean, sentence = false, text?: string): boolean {
   if (isEveryday(word, sentence, text)) return false;
+  if (misspeltEnglish(word, sentence, text)) return false;
   if (/^[a-z]{5,}$/.test(word) && indexHasPrefix(word.slice(0, Math.max(5, Math.ceil(word.length * 0.75))))) return false;
   return true;
 }
@@ -144,9 +150,38 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
   if (/\p{Script=Hiragana}/u.test(word)) return true;
   // A verb or an adjective says what happened to the topic, not what it is (「…が悪化した」).
   if (text !== undefined && usedAsPredicate(word, text)) return true;
-  // In a whole sentence an everyday word is mostly incidental ("…across hundreds of clusters");
-  // in a few keywords each word was chosen ("Windows containers").
-  return sentence && isCommonWord(word);
+  // In a whole sentence an everyday word, spelt right or not, is mostly incidental ("…across
+  // hundreds of clusters", "…without a painfull migration"); in a few keywords each word was
+  // chosen ("Windows containers").
+  return sentence && isCommonWord(word, true);
+}
+
+/** Whether a Latin word reads as no English at all (knative, cert-manager; not datacenter, pipline). */
+export function looksLikeName(word: string): boolean {
+  return /^[a-z][a-z0-9-]*$/.test(word) && !readsAsEnglish(word);
+}
+
+/**
+ * Whether a word no talk has is an English word misspelt ("…runners in the CI pipline": a letter
+ * left out, two swapped or one doubled), typed in lower case in an English sentence whose writer
+ * capitalises names (CI, Kubernetes), so that it is no name either. A known word itself is not
+ * taken for plain English that way: "…helm charts for many Kubernetes clusters" asks for Helm.
+ */
+export function misspeltEnglish(word: string, sentence: boolean, text?: string): boolean {
+  return sentence && text !== undefined && writesNamesCapitalised(text) && isEnglishTypo(word) && typedLowercase(word, text);
+}
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/** Whether `text` is English with a capital letter past its first: its writer capitalises names. */
+function writesNamesCapitalised(text: string): boolean {
+  return !JAPANESE.test(text) && /\p{Lu}/u.test(text.trim().slice(1));
+}
+
+/** Whether each time `text` has the Latin word `word`, it is in lower case. */
+function typedLowercase(word: string, text: string): boolean {
+  const found = text.match(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu')) ?? [];
+  return found.length > 0 && found.every((w) => w === w.toLowerCase());
 }
 
 /**
@@ -215,8 +250,12 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const general = idf(n / 2, n);
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
-    // A few talks happen to say an everyday word ("catch", 参考): that makes it no topic.
-    return isEveryday(w.word, sentence, opts.text) ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
+    if (df[i] === 0 && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
+    // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
+    // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
+    // the reply names it, as the talks lack that topic.
+    const everyday = isEveryday(w.word, sentence, opts.text) || (sentence && isCommonJapanese(w.word));
+    return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
   const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decide, isSpecific, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
-import { isCommonWord } from '../../src/core/common-words.ts';
+import { decide, isSpecific, looksLikeName, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
+import { isCommonJapanese, isCommonWord, isEnglishTypo } from '../../src/core/common-words.ts';
 import { realBot } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -108,6 +108,32 @@ describe('everyday words in a sentence', () => {
     assert.ok(!isCommonWord('helms'));
   });
 
+  it('reads a slip on an everyday word as that word, in a sentence', () => {
+    assert.ok(isCommonWord('painfull', true));
+    assert.ok(!isCommonWord('painfull'), 'only where slips are asked for');
+    assert.ok(!isCommonWord('kubernetse', true));
+    const words = ['mercedes-benz', 'psp', 'replaced', 'painfull', 'migration'].map(word);
+    const ranked = [
+      { item: 'psp talk', terms: ['mercedes-benz', 'psp'] },
+      { item: 'painful talk', terms: ['painful'] },
+      { item: 'migration talk', terms: ['migration'] },
+    ];
+    assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never }).matches[0], 'psp talk');
+  });
+
+  it('weighs an everyday Japanese word a few talks happen to have as a general word', () => {
+    assert.ok(isCommonJapanese('会社'), 'company');
+    assert.ok(!isCommonJapanese('遅延'), 'latency is no everyday English word');
+    assert.ok(!isCommonJapanese('gvisor'));
+    const words = ['会社', 'gke', 'spot', 'コスト'].map(word);
+    const ranked = [
+      { item: 'spot talk', terms: ['gke', 'spot'] },
+      ...Array.from({ length: 3 }, (_, i) => ({ item: `company talk ${i}`, terms: ['会社'] })),
+      ...Array.from({ length: 6 }, (_, i) => ({ item: `cost talk ${i}`, terms: ['コスト'] })),
+    ];
+    assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never }).matches[0], 'spot talk');
+  });
+
   it('takes a Japanese word followed by a verb or adjective ending for a general word', () => {
     assert.ok(usedAsPredicate('悪化', 'CPU スロットリングでレイテンシが悪化した話'));
     assert.ok(usedAsPredicate('強化', 'セキュリティを強化する方法'));
@@ -130,6 +156,38 @@ describe('everyday words in a sentence', () => {
     const text = 'CPU スロットリングでレイテンシが悪化した話';
     assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never, text }).matches[0], 'throttling talk');
     assert.deepEqual(decide(words, ranked, { total: 55, indexHasPrefix: never, text: 'CPU スロットリング レイテンシ 悪化' }).matches, []);
+  });
+});
+
+describe('misspelt words and names no talk has', () => {
+  it('takes a slip of the fingers on an English word for that word, not for a name', () => {
+    assert.ok(isEnglishTypo('pipline'), 'pipeline with a letter left out');
+    assert.ok(isEnglishTypo('secrity'));
+    assert.ok(!isEnglishTypo('pipeline'), 'a word is no typo');
+    assert.ok(!isEnglishTypo('velero'), 'one changed letter (velcro) is not counted: names would read as words');
+    assert.ok(!isEnglishTypo('flagger'));
+  });
+
+  it('weighs a misspelt word as general only where the writer capitalises names', () => {
+    const sentence = 'how attackers abuse pull requests to compromise self-hosted runners in the CI pipline';
+    assert.ok(!isSpecific('pipline', never, true, sentence));
+    assert.ok(isSpecific('pipline', never, true, sentence.toLowerCase()), 'all lower case: it may be a name');
+    assert.ok(isSpecific('pipline', never, true, sentence.replace('pipline', 'Pipline')), 'capitalised: a name');
+    assert.ok(isSpecific('pipline', never, false, 'CI pipline'), 'among a few keywords each word was chosen');
+  });
+
+  it('tells a name from English words run together', () => {
+    for (const name of ['knative', 'cert-manager', 'kubevirt', 'keptn']) assert.ok(looksLikeName(name), name);
+    for (const word of ['datacenter', 'self-hosted', 'pipline', 'idle', '悪化']) assert.ok(!looksLikeName(word), word);
+  });
+
+  it('does not answer when the product asked about is in no talk, even if the rest is covered', () => {
+    const ranked = [{ item: 'k8s update', terms: ['certificate', 'rotation'] }];
+    const ask = (name: string) => decide([name, 'certificate', 'rotation'].map(word), ranked, { total: 55, indexHasPrefix: never });
+    const d = ask('cert-manager');
+    assert.deepEqual(d.matches, []);
+    assert.deepEqual(d.unmatched, ['cert-manager']);
+    assert.deepEqual(ask('datacenter').matches, ['k8s update'], 'an English word no talk has weighs as any rare word');
   });
 });
 
