@@ -66,13 +66,25 @@ function words(phrase: string): string[] {
   return normalize(phrase).split(/[\s-]+/).filter((w) => w.length > 0);
 }
 
+/** A pair learned from the talks: abbreviation, long form, and whether the talks define it. */
+export type AcronymPair = readonly [abbr: string, longForm: string, sure: boolean];
+
 export class Acronyms {
+  /** What was learned from the talks, so a saved index can restore it without reading them again. */
+  private readonly learned = new Map<string, AcronymPair>();
   /** Abbreviation -> long forms (each a phrase of index words, or one camelCase word). */
   private readonly long = new Map<string, Set<string>>();
   /** Long form -> abbreviations. */
   private readonly short = new Map<string, Set<string>>();
   /** Pairs the talks define or the table names: used even when the abbreviation is a known word. */
   private readonly sure = new Set<string>();
+
+  private learn(abbr: string, longForm: string, sure: boolean): void {
+    const key = `${abbr}\t${longForm}`;
+    if (this.learned.get(key)?.[2] === true || (this.learned.has(key) && !sure)) return;
+    this.learned.set(key, [abbr, longForm, sure]);
+    this.add(abbr, longForm, sure);
+  }
 
   private add(abbr: string, longForm: string, sure: boolean): void {
     if (abbr.length < 2 || abbr === longForm) return;
@@ -89,19 +101,26 @@ export class Acronyms {
     if (sure) this.sure.add(`${abbr}\t${longForm}`);
   }
 
-  /** Learns pairs from the texts of the talks (titles, English summaries, abstracts). */
-  constructor(texts: Iterable<string>) {
+  /**
+   * Learns pairs from the texts of the talks (titles, English summaries, abstracts), or takes
+   * the pairs learned before (`pairs()`) without reading the texts.
+   */
+  constructor(texts: Iterable<string>, saved?: readonly AcronymPair[]) {
     for (const [abbr, longForm] of CURATED) this.add(abbr, longForm, true);
+    if (saved) {
+      for (const [abbr, longForm, sure] of saved) this.learn(abbr, longForm, sure);
+      return;
+    }
     for (const raw of texts) {
       const text = raw.normalize('NFKC');
       for (const m of text.matchAll(CAMEL)) {
         const parts = m[0].match(/[A-Z][a-z]+/g) ?? [];
-        if (parts.length >= 3 && parts.join('') === m[0]) this.add(parts.map((p) => p[0]).join('').toLowerCase(), normalize(m[0]), false);
+        if (parts.length >= 3 && parts.join('') === m[0]) this.learn(parts.map((p) => p[0]).join('').toLowerCase(), normalize(m[0]), false);
       }
       for (const m of text.matchAll(TITLE_PHRASE)) {
         const ws = words(m[0]);
         if (ws.length < 3 && ws.filter((w) => !MINOR.has(w)).length < 2) continue;
-        for (const abbr of initials(ws)) if (abbr.length >= 3) this.add(abbr, ws.join(' '), false);
+        for (const abbr of initials(ws)) if (abbr.length >= 3) this.learn(abbr, ws.join(' '), false);
       }
       for (const m of text.matchAll(DEFINED)) {
         const abbr = m[1]!.toLowerCase();
@@ -111,7 +130,7 @@ export class Acronyms {
         for (let start = ws.length - 1; start >= 0; start--) {
           const tail = ws.slice(start);
           if (initials(tail).includes(abbr)) {
-            this.add(abbr, tail.join(' '), true);
+            this.learn(abbr, tail.join(' '), true);
             break;
           }
         }
@@ -127,6 +146,11 @@ export class Acronyms {
     const set = this.long.get(abbr);
     if (!set) return [];
     return [...set].filter((l) => !isKnown || this.sure.has(`${abbr}\t${l}`));
+  }
+
+  /** The pairs learned from the talks, for a saved index. */
+  pairs(): AcronymPair[] {
+    return [...this.learned.values()];
   }
 
   /** Abbreviations of a long form given as its words (["pod", "security", "policy"] or ["podsecuritypolicy"]). */

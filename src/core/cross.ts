@@ -4,7 +4,7 @@
  * and back (acronyms.ts), and Japanese words to English through a compact table derived from
  * Sudachi's synonym dictionary (lexicon/ja-en.ts, built by scripts/build-ja-en.ts).
  */
-import { Acronyms } from './acronyms.ts';
+import { Acronyms, type AcronymPair } from './acronyms.ts';
 import type { Unit } from './analyzer.ts';
 import { TABLE } from './lexicon/ja-en.ts';
 import { normalize } from './normalize.ts';
@@ -46,22 +46,37 @@ function phraseWords(phrase: string): string[] {
   return normalize(phrase).split(/[\s/]+/).filter((w) => w.length > 0);
 }
 
+/** What the expander learns from an index, saved with it so a start need not learn it again. */
+export interface CrossTables {
+  phones: Array<[string, string]>;
+  acronyms: AcronymPair[];
+}
+
 export class CrossExpander {
   private translit?: Transliterator;
   private acronyms?: Acronyms;
 
-  /** `terms`: every index term; `texts`: the talks' texts, read for abbreviations on first use. */
+  /**
+   * `terms`: every index term; `texts`: the talks' texts, read for abbreviations on first use;
+   * `saved`: the tables of an earlier `tables()` for the same index, used instead of both.
+   */
   constructor(
     private readonly terms: () => Iterable<string>,
     private readonly texts: () => Iterable<string>,
+    private readonly saved?: CrossTables,
   ) {}
 
   private get tr(): Transliterator {
-    return (this.translit ??= new Transliterator(this.terms()));
+    return (this.translit ??= new Transliterator(this.saved ? [] : this.terms(), this.saved?.phones));
   }
 
   private get ac(): Acronyms {
-    return (this.acronyms ??= new Acronyms(this.texts()));
+    return (this.acronyms ??= new Acronyms(this.saved ? [] : this.texts(), this.saved?.acronyms));
+  }
+
+  /** The learned tables, for a saved index. */
+  tables(): CrossTables {
+    return { phones: this.tr.table(), acronyms: this.ac.pairs() };
   }
 
   /** For each typed unit, the index terms it relates to in the other script or vocabulary. */

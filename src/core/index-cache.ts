@@ -5,8 +5,10 @@
  * It is keyed by a hash of the corpus files (their paths and contents), INDEX_VERSION, the ICU
  * version (Intl.Segmenter's word breaks come from ICU), the glossary and the analysis of a probe
  * text, so a change to any of them makes it stale. A stale or damaged file is never used: the
- * caller rebuilds and writes a new one. The file is JSON Lines: a header with the key and a
- * SHA-256 of the rest, then the data in chunks, so a reload can parse it a piece at a time.
+ * caller rebuilds and writes a new one. The file is lines: a JSON header with the key and a
+ * SHA-256 of the rest, then JSON lines of data in chunks, so a reload can parse it a piece at a
+ * time. Each JSON line of terms is followed by one line per term holding its postings in the text
+ * form of postings.ts, which a start keeps as text until a search reads it.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -14,13 +16,14 @@ import path from 'node:path';
 import type { AsPlainObject } from 'minisearch';
 import { analyze } from './analyzer.ts';
 import type { Corpus } from './corpus/load.ts';
+import type { CrossTables } from './cross.ts';
 import { GLOSSARY } from './glossary.ts';
 import { FIELDS } from './search-options.ts';
 import type { IndexParts, TalkIndex } from './search.ts';
 import type { EventInfo, Recap, Talk } from './types.ts';
 
 /** Bump when the index's content or layout changes in a way the probe below would not show. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 const INDEX_FILE = 'search-index.jsonl';
 const FORMAT = 'kubecon-bot/search-index';
@@ -82,13 +85,15 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
     }
     return { ...t, event: t.event.id, recap: n };
   });
-  const { mini, vocabulary } = index.toParts();
-  const { index: terms, ...miniRest } = mini;
+  const { mini, terms, postings, vocabulary, cross } = index.toParts();
   const lines = [JSON.stringify({ events: corpus.events, files: corpus.files, recaps })];
   for (let i = 0; i < talks.length; i += TALKS_PER_LINE) lines.push(JSON.stringify({ talks: talks.slice(i, i + TALKS_PER_LINE) }));
   lines.push(JSON.stringify({ vocabulary }));
-  lines.push(JSON.stringify({ mini: miniRest }));
-  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
+  lines.push(JSON.stringify({ mini }));
+  lines.push(JSON.stringify({ cross }));
+  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) {
+    lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }), ...postings.slice(i, i + TERMS_PER_LINE));
+  }
   const sha256 = createHash('sha256').update(lines.join('\n')).digest('hex');
   return [JSON.stringify({ format: FORMAT, key, sha256 } satisfies Header), ...lines];
 }
@@ -101,22 +106,30 @@ interface Accumulator {
   talks: StoredTalk[];
   vocabulary?: Array<[string, number]>;
   mini?: Omit<AsPlainObject, 'index'>;
-  terms: AsPlainObject['index'];
+  cross?: CrossTables;
+  terms: string[];
+  postings: string[];
 }
 
 function takeLine(acc: Accumulator, line: string): void {
+  // Postings lines are kept as they are (they never start with "{"); the rest is JSON.
+  if (!line.startsWith('{')) {
+    acc.postings.push(line);
+    return;
+  }
   const v = JSON.parse(line) as Record<string, unknown>;
   if ('talks' in v) acc.talks.push(...(v.talks as StoredTalk[]));
-  else if ('terms' in v) acc.terms.push(...(v.terms as AsPlainObject['index']));
+  else if ('terms' in v) acc.terms.push(...(v.terms as string[]));
   else if ('vocabulary' in v) acc.vocabulary = v.vocabulary as Array<[string, number]>;
   else if ('mini' in v) acc.mini = v.mini as Omit<AsPlainObject, 'index'>;
+  else if ('cross' in v) acc.cross = v.cross as CrossTables;
   else if ('events' in v) acc.head = v as unknown as Accumulator['head'];
   else throw new SavedIndexError('unknown line in the saved index');
 }
 
 function finish(acc: Accumulator): SavedLibrary {
-  const { head, vocabulary, mini } = acc;
-  if (!head || !vocabulary || !mini) throw new SavedIndexError('the saved index is incomplete');
+  const { head, vocabulary, mini, cross } = acc;
+  if (!head || !vocabulary || !mini || !cross) throw new SavedIndexError('the saved index is incomplete');
   const events = new Map(head.events.map((e) => [e.id, e]));
   const talks: Talk[] = acc.talks.map(({ recap: n, ...t }) => {
     const event = events.get(t.event);
@@ -125,22 +138,23 @@ function finish(acc: Accumulator): SavedLibrary {
     return recap ? { ...t, event, recap } : { ...t, event };
   });
   if (mini.documentCount !== talks.length) throw new SavedIndexError('the saved index and its talks disagree');
-  return { corpus: { talks, events: head.events, files: head.files }, parts: { mini: { ...mini, index: acc.terms }, vocabulary } };
+  if (acc.terms.length !== acc.postings.length) throw new SavedIndexError('the saved index has terms without postings');
+  return { corpus: { talks, events: head.events, files: head.files }, parts: { mini, terms: acc.terms, postings: acc.postings, vocabulary, cross } };
 }
 
 /** Restores data lines (without the header) in one go. */
 export function parseLines(lines: readonly string[]): SavedLibrary {
-  const acc: Accumulator = { talks: [], terms: [] };
+  const acc: Accumulator = { talks: [], terms: [], postings: [] };
   for (const line of lines) takeLine(acc, line);
   return finish(acc);
 }
 
-/** Like `parseLines`, yielding to the event loop after each line (each is a few milliseconds of work). */
+/** Like `parseLines`, yielding to the event loop after each JSON line (each is a few milliseconds of work). */
 export async function parseLinesAsync(lines: readonly string[]): Promise<SavedLibrary> {
-  const acc: Accumulator = { talks: [], terms: [] };
+  const acc: Accumulator = { talks: [], terms: [], postings: [] };
   for (const line of lines) {
     takeLine(acc, line);
-    await new Promise((r) => setImmediate(r));
+    if (line.startsWith('{')) await new Promise((r) => setImmediate(r));
   }
   return finish(acc);
 }
@@ -150,17 +164,17 @@ export async function parseLinesAsync(lines: readonly string[]): Promise<SavedLi
  * otherwise why not (missing, stale, damaged). Never throws.
  */
 export async function readSavedLines(dataDir: string, key: string): Promise<{ lines: string[] } | { reason: string }> {
-  let text: string;
+  let file: Buffer;
   try {
-    text = await readFile(savedIndexPath(dataDir), 'utf8');
+    file = await readFile(savedIndexPath(dataDir));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { reason: code === 'ENOENT' ? 'no saved index yet' : `cannot read the saved index: ${(err as Error).message}` };
   }
-  const nl = text.indexOf('\n');
+  const nl = file.indexOf(NEWLINE);
   let header: Partial<Header>;
   try {
-    header = JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Partial<Header>;
+    header = JSON.parse(file.toString('utf8', 0, nl < 0 ? file.length : nl)) as Partial<Header>;
   } catch {
     return { reason: 'the saved index is damaged (unreadable header)' };
   }
@@ -168,9 +182,25 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
     return { reason: 'the saved index is damaged (bad header)' };
   }
   if (header.key !== key) return { reason: 'the corpus or the analyzer changed since the index was saved' };
-  const body = nl < 0 ? '' : text.slice(nl + 1);
+  const body = file.subarray(nl < 0 ? file.length : nl + 1);
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'the saved index is damaged (checksum mismatch)' };
-  return { lines: body.split('\n') };
+  return { lines: splitLines(body) };
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of `body`, each decoded on its own: an ASCII line (postings) then stays a compact
+ * one-byte string instead of a slice of one big two-byte string of the whole file.
+ */
+function splitLines(body: Buffer): string[] {
+  const lines: string[] = [];
+  for (let at = 0; ; ) {
+    const end = body.indexOf(NEWLINE, at);
+    lines.push(body.toString('utf8', at, end < 0 ? body.length : end));
+    if (end < 0) return lines;
+    at = end + 1;
+  }
 }
 
 /** Writes the saved index atomically: a reader sees the old file or the new one, never half. */

@@ -5,8 +5,10 @@
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
-import { CrossExpander, type Related } from './cross.ts';
+import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
+import { encodePostings, LazyPostings, type Postings } from './postings.ts';
+import { TermMap } from './term-map.ts';
 import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
 import { Vocabulary } from './vocabulary.ts';
 import type { Talk } from './types.ts';
@@ -45,28 +47,39 @@ const MINISEARCH_OPTIONS = {
   searchOptions: SEARCH_OPTIONS,
 };
 
+/** A new MiniSearch over our term map (see term-map.ts). */
 function createMiniSearch(): MiniSearch<Talk> {
-  return new MiniSearch<Talk>(MINISEARCH_OPTIONS);
+  return withTerms(new MiniSearch<Talk>(MINISEARCH_OPTIONS), new TermMap());
 }
 
-/** What a built index saves besides the talks: MiniSearch's own form and the vocabulary. */
+/**
+ * What a built index saves besides the talks: MiniSearch's own form without its terms, the terms,
+ * each term's postings in text form (postings.ts), in the same order, and the vocabulary.
+ */
 export interface IndexParts {
-  mini: AsPlainObject;
+  mini: Omit<AsPlainObject, 'index'>;
+  terms: string[];
+  postings: string[];
   vocabulary: Array<[string, number]>;
+  cross: CrossTables;
 }
 
-interface TermMap {
-  has(term: string): boolean;
-  keys(): Iterable<string>;
-  /** MiniSearch's radix tree answers prefix questions without a scan. */
-  atPrefix?(prefix: string): { keys(): Iterable<string> };
+/** MiniSearch restored from saved parts with no terms yet (they are added below, see fromParts). */
+function emptyMiniSearch(parts: IndexParts): MiniSearch<Talk> {
+  if (parts.terms.length !== parts.postings.length) throw new Error('the saved index has terms without postings');
+  return MiniSearch.loadJS({ ...parts.mini, index: [] }, MINISEARCH_OPTIONS);
 }
 
-/** MiniSearch keeps its terms in a private map; asking it is cheaper than a second copy of every term. */
-function termMap(mini: MiniSearch<Talk>): TermMap {
-  const map = (mini as unknown as { _index?: Partial<TermMap> })._index;
-  if (typeof map?.has !== 'function' || typeof map.keys !== 'function') throw new Error('MiniSearch has no term map: check the minisearch version');
-  return map as TermMap;
+/** MiniSearch keeps its terms in a private map: ours replaces it, and is asked directly. */
+function withTerms(mini: MiniSearch<Talk>, terms: TermMap<Postings>): MiniSearch<Talk> {
+  const inner = mini as unknown as { _index?: unknown };
+  if (!inner._index) throw new Error('MiniSearch has no term map: check the minisearch version');
+  inner._index = terms;
+  return mini;
+}
+
+function termMap(mini: MiniSearch<Talk>): TermMap<Postings> {
+  return (mini as unknown as { _index: TermMap<Postings> })._index;
 }
 
 export class TalkIndex {
@@ -82,7 +95,7 @@ export class TalkIndex {
   private readonly cross: CrossExpander;
 
   /** Builds the index of `talks` (or adopts one loaded from a saved index). */
-  constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary }) {
+  constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary; cross: CrossTables }) {
     this.talks = talks;
     this.byId = new Map(talks.map((t) => [t.id, t]));
     if (loaded) {
@@ -96,29 +109,42 @@ export class TalkIndex {
     const terms = termMap(this.mini);
     this.known = (term) => terms.has(term);
     this.hasPrefix = (prefix) => {
-      const keys = terms.atPrefix ? terms.atPrefix(prefix).keys() : terms.keys();
-      for (const t of keys) if (t.startsWith(prefix)) return true;
+      for (const t of terms.atPrefix(prefix).keys()) if (t.startsWith(prefix)) return true;
       return false;
     };
     this.cross = new CrossExpander(
       () => terms.keys(),
       () => talks.flatMap((t) => [fieldText(t, 'title'), fieldText(t, 'tags'), fieldText(t, 'en'), fieldText(t, 'ja')]),
+      loaded?.cross,
     );
   }
 
   /** The index in a form `fromParts` restores (functions are options, not data: the same ones are passed again). */
   toParts(): IndexParts {
-    return { mini: this.mini.toJSON(), vocabulary: this.vocabulary.entries() };
+    const { index, ...mini } = this.mini.toJSON();
+    // In order: TermMap.fromSorted builds the tree in one pass over sorted terms.
+    index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      mini,
+      terms: index.map(([term]) => term),
+      postings: index.map(([, data]) => encodePostings(data)),
+      vocabulary: this.vocabulary.entries(),
+      cross: this.cross.tables(),
+    };
   }
 
+  /** Restores a saved index; each term's postings are decoded when a search first reads them. */
   static fromParts(talks: readonly Talk[], parts: IndexParts): TalkIndex {
-    return new TalkIndex(talks, { mini: MiniSearch.loadJS(parts.mini, MINISEARCH_OPTIONS), vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
+    const mini = emptyMiniSearch(parts);
+    withTerms(mini, TermMap.fromSorted(parts.terms, parts.postings.map((p) => new LazyPostings(p))));
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary), cross: parts.cross });
   }
 
-  /** Like `fromParts`, yielding to the event loop every thousand terms so answers keep flowing meanwhile. */
+  /** Like `fromParts`, yielding to the event loop every few thousand terms so answers keep flowing meanwhile. */
   static async fromPartsAsync(talks: readonly Talk[], parts: IndexParts): Promise<TalkIndex> {
-    const mini = await MiniSearch.loadJSAsync(parts.mini, MINISEARCH_OPTIONS);
-    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary) });
+    const mini = emptyMiniSearch(parts);
+    withTerms(mini, await TermMap.fromSortedAsync(parts.terms, parts.postings.map((p) => new LazyPostings(p))));
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary), cross: parts.cross });
   }
 
   get(id: string): Talk | undefined {

@@ -143,8 +143,14 @@ const CLOSE_VOWELS = new Set(['ae', 'ea', 'ei', 'ie', 'oa', 'ao', 'ua', 'au', 'o
   }
 }
 
+/** Phone codes by character code, so encoding a word is a table lookup per phone. */
+const CODE_OF = new Uint8Array(128);
+for (const [c, i] of CODE) CODE_OF[c.charCodeAt(0)] = i;
+
 function encode(phones: string): Uint8Array {
-  return Uint8Array.from(phones, (c) => CODE.get(c)!);
+  const code = new Uint8Array(phones.length);
+  for (let i = 0; i < phones.length; i++) code[i] = CODE_OF[phones.charCodeAt(i)]!;
+  return code;
 }
 
 let rowA = new Int32Array(64);
@@ -179,7 +185,14 @@ function distance(a: Uint8Array, b: Uint8Array, max: number): number {
   return prev[b.length]! <= max ? prev[b.length]! : Infinity;
 }
 
-const consonants = (phones: string) => phones.replace(/[aeiouywRH]/g, '').length;
+/** Phones that are not counted as consonants: vowels, glides, the optional English r and h. */
+const NOT_CONSONANT = new Set('aeiouywRH');
+
+function consonants(phones: string): number {
+  let n = 0;
+  for (const c of phones) if (!NOT_CONSONANT.has(c)) n++;
+  return n;
+}
 
 /** The most a pair may differ (in UNITs): a little per consonant, never a whole consonant in a short word; a one-consonant word (ユアン) only a vowel. */
 function allowance(n: number): number {
@@ -314,13 +327,29 @@ export class Transliterator {
   /** Answers by word: chat users repeat themselves, and a split compound costs a dozen scans. */
   private readonly cache = new Map<string, Reading>();
 
-  constructor(terms: Iterable<string>) {
-    for (const term of terms) {
-      const latin = LATIN_WORD.test(term);
-      const phones = latin ? latinPhones(term) : term.length >= 3 && KATAKANA_WORD.test(term) ? katakanaPhones(term) : null;
+  /** What was read, term and phones, so a saved index can restore it without reading every term again. */
+  private readonly phones: Array<[string, string]> = [];
+
+  /** Reads every term, or takes the readings of an earlier `table()`. */
+  constructor(terms: Iterable<string>, saved?: ReadonlyArray<readonly [string, string]>) {
+    const read = (term: string, phones: string | null) => {
       const e = entry(term, phones);
-      if (e) (latin ? this.latin : this.katakana).add(e, phones!);
+      if (!e) return;
+      (LATIN_WORD.test(term) ? this.latin : this.katakana).add(e, phones!);
+      this.phones.push([term, phones!]);
+    };
+    if (saved) {
+      for (const [term, phones] of saved) read(term, phones);
+      return;
     }
+    for (const term of terms) {
+      read(term, LATIN_WORD.test(term) ? latinPhones(term) : term.length >= 3 && KATAKANA_WORD.test(term) ? katakanaPhones(term) : null);
+    }
+  }
+
+  /** Every term read, with its phones. */
+  table(): Array<[string, string]> {
+    return this.phones;
   }
 
   /** Latin index terms for a katakana word (see `latinReading`). */

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Acronyms } from '../../src/core/acronyms.ts';
+import { analyzeQuery } from '../../src/core/analyzer.ts';
+import { CrossExpander } from '../../src/core/cross.ts';
 import { buildQuery, TalkIndex } from '../../src/core/search.ts';
 import { Transliterator } from '../../src/core/translit.ts';
 import type { Talk } from '../../src/core/types.ts';
@@ -143,5 +145,23 @@ describe('expansion and coverage', () => {
       ['データブリックス', true, false],
       ['psp', false, true],
     ]);
+  });
+});
+
+describe('saved tables', () => {
+  it('expands the same from the tables of an earlier expander, without reading terms or texts again', () => {
+    const index = new TalkIndex(TALKS);
+    const terms = [...index.vocabulary.entries()].map(([w]) => w).concat(['open', 'policy', 'agent', 'tail', 'sampling', 'databricks']);
+    const texts = TALKS.map((t) => `${t.title} ${t.abstract}`);
+    const learned = new CrossExpander(() => terms, () => texts);
+    const known = (t: string) => terms.includes(t);
+    const units = analyzeQuery('データブリックス テールサンプリング オープンポリシーエージェント PSP OTel horizontal pod autoscaler');
+    const before = learned.expand(units, known);
+    const unreadable = () => {
+      throw new Error('read again');
+    };
+    const restored = new CrossExpander(unreadable, unreadable, JSON.parse(JSON.stringify(learned.tables())));
+    assert.deepEqual(restored.expand(units, known), before);
+    assert.ok(before.some((r) => r.terms.length > 0), 'the query expands at all');
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * A term's postings (field -> talk -> how often the term occurs there) in the saved index's
+ * compact text form, and a map that decodes that text only when a search first reads the term.
+ * A start then costs a string per term instead of two million map entries, and the terms no
+ * query touches never take more memory than their text.
+ *
+ * Text form: fields separated by ";", each `fieldId:` then its talks separated by ",", each talk
+ * as the difference from the previous talk's id in base 36, with `*count` when the count is not 1:
+ * `0:1,3*2;5:4` is field 0 in talks 1 and 4 (twice), field 5 in talk 4. ASCII only.
+ */
+
+/** What MiniSearch keeps per term: field id -> (talk's short id -> occurrences). */
+export type Postings = Map<number, Map<number, number>>;
+
+/** The text form of a term's postings as MiniSearch's JSON holds them ({ fieldId: { shortId: count } }). */
+export function encodePostings(data: Record<string, Record<string, number>>): string {
+  const fields: string[] = [];
+  for (const fieldId of Object.keys(data).sort((a, b) => Number(a) - Number(b))) {
+    const docs = Object.keys(data[fieldId]!).map(Number).sort((a, b) => a - b);
+    let last = 0;
+    const items = docs.map((doc) => {
+      const count = data[fieldId]![doc]!;
+      const item = (doc - last).toString(36) + (count === 1 ? '' : `*${count}`);
+      last = doc;
+      return item;
+    });
+    fields.push(`${fieldId}:${items.join(',')}`);
+  }
+  return fields.join(';');
+}
+
+/** Postings from their text form; throws on text that is not in that form. */
+export function decodePostings(text: string): Postings {
+  const out: Postings = new Map();
+  for (const field of text.split(';')) {
+    const colon = field.indexOf(':');
+    const fieldId = Number(field.slice(0, colon));
+    if (colon < 1 || !Number.isInteger(fieldId)) throw new Error(`bad postings "${text.slice(0, 40)}"`);
+    const docs = new Map<number, number>();
+    let doc = 0;
+    for (const item of field.slice(colon + 1).split(',')) {
+      const star = item.indexOf('*');
+      const delta = parseInt(star < 0 ? item : item.slice(0, star), 36);
+      const count = star < 0 ? 1 : Number(item.slice(star + 1));
+      if (!Number.isFinite(delta) || !Number.isInteger(count)) throw new Error(`bad postings "${text.slice(0, 40)}"`);
+      doc += delta;
+      docs.set(doc, count);
+    }
+    out.set(fieldId, docs);
+  }
+  return out;
+}
+
+/**
+ * A term's postings kept as text until first read, then read through the decoded map. It is not
+ * a Map itself: tens of thousands of empty maps at start would cost more than the terms' text.
+ * It has every method of a map that MiniSearch calls on a term's postings.
+ */
+export class LazyPostings implements Postings {
+  private text: string | undefined;
+  private decoded: Postings | undefined;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  private get map(): Postings {
+    if (!this.decoded) {
+      this.decoded = decodePostings(this.text!);
+      this.text = undefined;
+    }
+    return this.decoded;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'LazyPostings';
+  }
+
+  get(field: number): Map<number, number> | undefined {
+    return this.map.get(field);
+  }
+
+  has(field: number): boolean {
+    return this.map.has(field);
+  }
+
+  set(field: number, docs: Map<number, number>): this {
+    this.map.set(field, docs);
+    return this;
+  }
+
+  delete(field: number): boolean {
+    return this.map.delete(field);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  keys(): MapIterator<number> {
+    return this.map.keys();
+  }
+
+  values(): MapIterator<Map<number, number>> {
+    return this.map.values();
+  }
+
+  entries(): MapIterator<[number, Map<number, number>]> {
+    return this.map.entries();
+  }
+
+  [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.map.entries();
+  }
+
+  forEach(fn: (docs: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+    this.map.forEach(fn, thisArg);
+  }
+}
