@@ -2,7 +2,7 @@
  * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
  * used for "did you mean".
  */
-import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query, type SearchOptions } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
@@ -76,6 +76,24 @@ function withTerms(mini: MiniSearch<Talk>, terms: TermMap<Postings>): MiniSearch
   if (!inner._index) throw new Error('MiniSearch has no term map: check the minisearch version');
   inner._index = terms;
   return mini;
+}
+
+/** A raw result of MiniSearch's query: score, the query terms matched, and the index terms per field. */
+interface RawResult {
+  score: number;
+  terms: string[];
+  match: Record<string, string[]>;
+}
+
+/**
+ * MiniSearch's query run without its result objects (search() makes one per matching talk, with
+ * every stored field, and sorts them: at 10,000 talks that was a third of an answer), and its
+ * short ids of talks.
+ */
+function internals(mini: MiniSearch<Talk>): { run: (query: Query, options: SearchOptions) => Map<number, RawResult>; ids: Map<number, string> } {
+  const inner = mini as unknown as { executeQuery?: (query: Query, options: SearchOptions) => Map<number, RawResult>; _documentIds?: Map<number, string> };
+  if (typeof inner.executeQuery !== 'function' || !(inner._documentIds instanceof Map)) throw new Error('MiniSearch has no executeQuery: check the minisearch version');
+  return { run: (query, options) => inner.executeQuery!.call(mini, query, options), ids: inner._documentIds };
 }
 
 function termMap(mini: MiniSearch<Talk>): TermMap<Postings> {
@@ -203,10 +221,18 @@ export class TalkIndex {
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
     // expanding them is the costliest part of a search over a large vocabulary.
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
-    const results = this.mini
-      .search(query, keep ? { fuzzy, filter: (r) => keep(String(r.id)) } : { fuzzy })
-      .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
-      .sort((a, b) => b.score - a.score);
+    const { run, ids } = internals(this.mini);
+    const ranked: Array<Match & { raw: number }> = [];
+    // What MiniSearch's search() does with these raw results, without the objects it makes for each.
+    for (const [shortId, r] of run(query, { fuzzy })) {
+      const id = ids.get(shortId)!;
+      if (keep && !keep(id)) continue;
+      // MiniSearch scores a result by how many of the query's terms it matched.
+      const raw = r.score * (r.terms.length || 1);
+      ranked.push({ talk: this.byId.get(id)!, score: raw * coverage(concepts, r.terms), terms: Object.keys(r.match), raw });
+    }
+    ranked.sort((a, b) => b.score - a.score || b.raw - a.raw);
+    const results = ranked.map(({ talk, score, terms }) => ({ talk, score, terms }));
     return { results, concepts, searched: keep ? all().length : this.talks.length };
   }
 }
