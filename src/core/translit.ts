@@ -239,8 +239,8 @@ class Entries {
   private readonly raw: Map<string, Array<[string, string]>>;
   /** Entries by skeleton, made from `raw` on a group's first lookup. */
   private readonly groups = new Map<string, Entry[]>();
-  /** Entries by consonant count, made on the first long word (most starts never need them). */
-  private byCount?: Entry[][];
+  /** Skeletons by each skeleton one consonant shorter, made on the first long word (most starts never need them). */
+  private shorter?: Map<string, string[]>;
 
   constructor(raw: Map<string, Array<[string, string]>> = new Map()) {
     this.raw = raw;
@@ -270,18 +270,45 @@ class Entries {
     return group;
   }
 
+  /**
+   * Entries that may be within `allowed` of a word with these phones and `n` consonants. Below
+   * the cost of one consonant only one side has, the skeletons must be equal; up to twice that
+   * (all the allowance ever reaches), they may differ by one consonant more or less.
+   */
   candidates(phones: string, n: number, allowed: number): Entry[] {
-    if (allowed < ONE_CONSONANT) return this.group(skeleton(phones)).filter((e) => Math.abs(e.consonants - n) <= 1);
-    if (!this.byCount) {
-      this.byCount = [];
-      for (const key of this.raw.keys()) for (const e of this.group(key)) (this.byCount[e.consonants] ??= []).push(e);
-    }
-    return [n - 1, n, n + 1].flatMap((k) => this.byCount![k] ?? []);
+    const key = skeleton(phones);
+    const keys = allowed < ONE_CONSONANT ? [key] : [key, ...this.oneApart(key)];
+    return keys.flatMap((k) => this.group(k)).filter((e) => Math.abs(e.consonants - n) <= 1);
   }
+
+  /** Skeletons in the table with one consonant more or one less than `key`. */
+  private oneApart(key: string): string[] {
+    if (!this.shorter) {
+      this.shorter = new Map();
+      for (const k of this.raw.keys()) {
+        for (const d of new Set(deletions(k))) {
+          const list = this.shorter.get(d);
+          if (list) list.push(k);
+          else this.shorter.set(d, [k]);
+        }
+      }
+    }
+    const fewer = new Set(deletions(key).filter((d) => this.raw.has(d)));
+    return [...fewer, ...(this.shorter.get(key) ?? [])];
+  }
+}
+
+/** `key` with one character taken out, at each place. */
+function deletions(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
 }
 
 /** The cost of a consonant only one side has (an h costs less and is not in the skeleton). */
 const ONE_CONSONANT = UNIT;
+// Two consonants only one side has would cost more than any allowance: `candidates` relies on it.
+if (allowance(Infinity) >= 2 * ONE_CONSONANT) throw new Error('the allowance reaches two consonants: Entries.candidates must look further');
 
 /** Close matches for one word among entries, best first, at most `limit`. */
 function closest(phones: string | null, entries: Entries, limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
