@@ -5,7 +5,7 @@
  * through the Sudachi table also made topic nouns such as 料金 (price) general.
  */
 import { WORDS } from './lexicon/common-en.ts';
-import { TABLE } from './lexicon/ja-en.ts';
+import { WORDS as JA_WORDS } from './lexicon/common-ja.ts';
 import { WORDS as MORE } from './lexicon/known-en.ts';
 
 let common: Set<string> | undefined;
@@ -85,15 +85,9 @@ function slipsOf(word: string): string[] {
 /**
  * Whether every English sense the Sudachi table gives a Japanese word is an everyday English
  * word (会社: company; 参考 has only "cf.", 遅延 has latency): the word is everyday Japanese too.
- * Built on first use from the table cross.ts reads (about 10 ms).
+ * The list is derived when the lexicons are built (src/core/lexicon/common-ja.ts).
  */
 export function isCommonJapanese(word: string): boolean {
-  if (!commonJa) {
-    commonJa = new Set();
-    for (const line of TABLE.split('\n')) {
-      const [ja, en] = line.split('\t');
-      if (ja && en && en.split('|').every((e) => isCommonWord(e))) commonJa.add(ja);
-    }
-  }
+  commonJa ??= new Set(JA_WORDS.split(' '));
   return commonJa.has(word);
 }

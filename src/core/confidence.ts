@@ -153,7 +153,23 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
   // In a whole sentence an everyday word, spelt right or not, is mostly incidental ("…across
   // hundreds of clusters", "…without a painfull migration"); in a few keywords each word was
   // chosen ("Windows containers").
-  return sentence && isCommonWord(word, true);
+  return sentence && isCommonWord(word, true) && (text === undefined || !typedAsName(word, text));
+}
+
+/**
+ * Whether the query capitalises an everyday word where a sentence would not: all in capitals
+ * (ARM) or with a capital past the query's first word (the Spot in "GKE Spot VM"). It is then a
+ * name or an abbreviation, not the everyday word.
+ */
+function typedAsName(word: string, text: string): boolean {
+  const t = text.trim();
+  for (const m of t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu'))) {
+    const typed = m[0];
+    if (typed === typed.toLowerCase()) continue;
+    if (typed.length > 1 && typed === typed.toUpperCase()) return true;
+    if (m.index! > 0) return true;
+  }
+  return false;
 }
 
 /** Whether a Latin word reads as no English at all (knative, cert-manager; not datacenter, pipline). */

@@ -108,6 +108,20 @@ describe('everyday words in a sentence', () => {
     assert.ok(!isCommonWord('helms'));
   });
 
+  it('takes an everyday word typed as a name or abbreviation for that name (ARM, Spot)', () => {
+    const words = ['airbnb', 'arm', 'kubelet', 'migration'].map(word);
+    const ranked = [
+      { item: 'arm talk', terms: ['airbnb', 'arm'] },
+      { item: 'kubelet talk', terms: ['kubelet'] },
+      { item: 'migration talk', terms: ['migration'] },
+    ];
+    const first = (text: string) => decide(words, ranked, { total: 55, indexHasPrefix: never, text }).matches[0];
+    assert.equal(first('Airbnb moving kubelet to ARM, any migration story?'), 'arm talk');
+    assert.equal(first('airbnb moving kubelet to arm, any migration story?'), undefined, 'arm, the everyday word, weighs little');
+    assert.ok(isSpecific('spot', never, true, 'GKE Spot VM cost tips please'));
+    assert.ok(!isSpecific('spot', never, true, 'Spot the difference between these tools'), 'a sentence starts with a capital');
+  });
+
   it('reads a slip on an everyday word as that word, in a sentence', () => {
     assert.ok(isCommonWord('painfull', true));
     assert.ok(!isCommonWord('painfull'), 'only where slips are asked for');

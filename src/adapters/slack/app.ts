@@ -2,8 +2,12 @@
  * The Bolt wiring: Slack payload in, core request, rendered reply out. The slash command answers
  * only the asker (with Share / Next / Previous), mentions are answered in a thread, DMs in the
  * DM. Nothing here decides what to say; the core does, and render.ts draws it.
+ *
+ * Every request is acked first and answered in a later turn of the event loop (Turns), so under
+ * load the acks of waiting requests go out before the answers are computed, in HTTP and Socket
+ * Mode alike: Slack gives an ack 3 seconds.
  */
-import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver, type webApi } from '@slack/bolt';
+import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver, type RespondArguments, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Bot } from '../../core/bot.ts';
 import { ACTION_PATTERN, actionKind, decodeState, decodeTalk } from './actions.ts';
@@ -12,6 +16,7 @@ import { apologise, localeOf, type FailedRequest } from './errors.ts';
 import { boltLogger } from './logger.ts';
 import { plainText, stripMention, unescape } from './mrkdwn.ts';
 import { renderReply } from './render.ts';
+import { Turns } from '../turns.ts';
 
 export interface SlackAppOptions {
   bot: Bot;
@@ -29,6 +34,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
   const { bot, log } = opts;
   const seen = opts.seen ?? new Dedupe();
   const knownIds = Boolean(opts.botId && opts.botUserId);
+  const turns = new Turns();
   const app = new App({
     token: opts.botToken,
     botId: opts.botId,
@@ -54,20 +60,22 @@ export function createSlackApp(opts: SlackAppOptions): App {
 
   app.command(/^\/.+/, async ({ command, ack, respond, body }) => {
     await ack();
-    const reply = bot.handle({ text: unescape(command.text ?? ''), locale: localeOf(body, bot.defaultLocale) });
-    const share = reply.kind === 'results';
-    await respond({ response_type: 'ephemeral', ...renderReply(reply, { interactive: true, share, prefix: `${command.command} ` }) });
+    const message = await turns.run(() => {
+      const reply = bot.handle({ text: unescape(command.text ?? ''), locale: localeOf(body, bot.defaultLocale) });
+      return renderReply(reply, { interactive: true, share: reply.kind === 'results', prefix: `${command.command} ` });
+    });
+    await respond({ response_type: 'ephemeral', ...message });
   });
 
   async function answer(client: webApi.WebClient, msg: { channel: string; ts: string; threadTs?: string; text: string; botUserId?: string }) {
     // One answer per message, even if Slack delivers it under two events.
     if (!(await seen.first(`message:${msg.channel}:${msg.ts}`))) return;
-    const text = plainText(stripMention(msg.text, msg.botUserId));
-    const reply = bot.handle({ text, locale: bot.defaultLocale });
+    // Bolt acked the event before the listeners ran.
+    const message = await turns.run(() => renderReply(bot.handle({ text: plainText(stripMention(msg.text, msg.botUserId)), locale: bot.defaultLocale }), { interactive: true }));
     await client.chat.postMessage({
       channel: msg.channel,
       ...(msg.threadTs ? { thread_ts: msg.threadTs } : {}),
-      ...renderReply(reply, { interactive: true }),
+      ...message,
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -88,27 +96,25 @@ export function createSlackApp(opts: SlackAppOptions): App {
 
   app.action({ type: 'block_actions', action_id: ACTION_PATTERN }, async ({ ack, action, body, respond }) => {
     await ack();
-    const kind = actionKind(action.action_id);
-    const value = 'value' in action ? action.value : undefined;
-    if (kind === 'other') {
-      const talk = decodeTalk(value);
-      const reply = talk ? bot.summary(talk.id, talk.locale) : bot.notice('page_expired', localeOf(body, bot.defaultLocale));
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
-      return;
-    }
-    const state = decodeState(value);
-    const locale = state?.locale ?? localeOf(body, bot.defaultLocale);
-    const reply = state ? bot.handle({ text: state.query, locale, offset: state.offset }) : bot.notice('page_expired', locale);
-    if (kind === 'share' && reply.kind === 'results') {
-      await respond({ response_type: 'in_channel', replace_original: false, ...renderReply(reply, { sharedBy: body.user.id }) });
-      return;
-    }
-    if (kind === 'share') {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply) });
-      return;
-    }
-    const ephemeral = body.container?.is_ephemeral === true;
-    await respond({ replace_original: true, ...renderReply(reply, { interactive: true, share: ephemeral && reply.kind === 'results' }) });
+    const message = await turns.run((): RespondArguments => {
+      const kind = actionKind(action.action_id);
+      const value = 'value' in action ? action.value : undefined;
+      if (kind === 'other') {
+        const talk = decodeTalk(value);
+        const reply = talk ? bot.summary(talk.id, talk.locale) : bot.notice('page_expired', localeOf(body, bot.defaultLocale));
+        return { response_type: 'ephemeral', replace_original: false, ...renderReply(reply) };
+      }
+      const state = decodeState(value);
+      const locale = state?.locale ?? localeOf(body, bot.defaultLocale);
+      const reply = state ? bot.handle({ text: state.query, locale, offset: state.offset }) : bot.notice('page_expired', locale);
+      if (kind === 'share' && reply.kind === 'results') {
+        return { response_type: 'in_channel', replace_original: false, ...renderReply(reply, { sharedBy: body.user.id }) };
+      }
+      if (kind === 'share') return { response_type: 'ephemeral', replace_original: false, ...renderReply(reply) };
+      const ephemeral = body.container?.is_ephemeral === true;
+      return { replace_original: true, ...renderReply(reply, { interactive: true, share: ephemeral && reply.kind === 'results' }) };
+    });
+    await respond(message);
   });
 
   // extendedErrorHandler: Bolt passes the request's body and context along with the error.
