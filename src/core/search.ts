@@ -111,6 +111,12 @@ export class TalkIndex {
   private readonly hasPrefix: (prefix: string) => boolean;
   /** Katakana <-> Latin, abbreviations, Japanese -> English; built from the index on first use. */
   private readonly cross: CrossExpander;
+  /**
+   * Whether index term `form` (a singular the analyzer adds beside every plural) is in any talk
+   * field that lacks `word`. Each field holding the word holds the form too, so the form adds a
+   * talk exactly when it is in more fields than the word.
+   */
+  private readonly adds: (word: string, form: string) => boolean;
 
   /** Builds the index of `talks` (or adopts one loaded from a saved index). */
   constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary; cross: CrossTables }) {
@@ -126,6 +132,12 @@ export class TalkIndex {
     }
     const terms = termMap(this.mini);
     this.known = (term) => terms.has(term);
+    const fields = (term: string) => {
+      let n = 0;
+      for (const docs of terms.get(term)?.values() ?? []) n += docs.size;
+      return n;
+    };
+    this.adds = (word, form) => !terms.has(word) || fields(form) > fields(word);
     this.hasPrefix = (prefix) => {
       for (const t of terms.atPrefix(prefix).keys()) if (t.startsWith(prefix)) return true;
       return false;
@@ -215,7 +227,7 @@ export class TalkIndex {
       return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
     };
     if (!text.trim()) return listAll();
-    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
+    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known), this.adds);
     // Only particles left once the event words are out (パリのKubeCon -> の): the filter is the question.
     if (concepts.length === 0 && keep) return listAll();
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
@@ -271,6 +283,7 @@ export function buildQuery(
   text: string,
   known: (term: string) => boolean,
   relate: (units: Unit[]) => Related[] = (units) => units.map(() => ({ terms: [], cover: [] })),
+  adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
   const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
   const related = relate(typed);
@@ -283,7 +296,9 @@ export function buildQuery(
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));
-  const words = typed.flatMap((u) => [u.word, ...(u.forms ?? [])]).filter(fresh);
+  // A form that finds no talk the word itself does not (kubernete for kubernetes) would only
+  // score the same talks twice.
+  const words = typed.flatMap((u) => [u.word, ...(u.forms ?? []).filter((f) => adds(u.word, f))]).filter(fresh);
   const grams = typed
     .flatMap((u, i) => (known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams))
     .filter(fresh)
