@@ -8,7 +8,7 @@ import { Acronyms, type AcronymPair } from './acronyms.ts';
 import type { Unit } from './analyzer.ts';
 import { TABLE } from './lexicon/ja-en.ts';
 import { normalize } from './normalize.ts';
-import { Transliterator } from './translit.ts';
+import { Transliterator, type PhoneTable } from './translit.ts';
 
 let jaEn: Map<string, string[]> | undefined;
 
@@ -48,7 +48,7 @@ function phraseWords(phrase: string): string[] {
 
 /** What the expander learns from an index, saved with it so a start need not learn it again. */
 export interface CrossTables {
-  phones: Array<[string, string]>;
+  phones: PhoneTable;
   acronyms: AcronymPair[];
 }
 
