@@ -234,6 +234,14 @@ export class TalkIndex {
     // expanding them is the costliest part of a search over a large vocabulary.
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
     const { run, ids } = internals(this.mini);
+    // Talks that matched the same query terms cover the query alike: each set is worked out once.
+    const covered = new Map<string, number>();
+    const cover = (terms: string[]) => {
+      const key = terms.join('\t');
+      let c = covered.get(key);
+      if (c === undefined) covered.set(key, (c = coverage(concepts, terms)));
+      return c;
+    };
     const ranked: Array<Match & { raw: number }> = [];
     // What MiniSearch's search() does with these raw results, without the objects it makes for each.
     for (const [shortId, r] of run(query, { fuzzy })) {
@@ -241,7 +249,7 @@ export class TalkIndex {
       if (keep && !keep(id)) continue;
       // MiniSearch scores a result by how many of the query's terms it matched.
       const raw = r.score * (r.terms.length || 1);
-      ranked.push({ talk: this.byId.get(id)!, score: raw * coverage(concepts, r.terms), terms: Object.keys(r.match), raw });
+      ranked.push({ talk: this.byId.get(id)!, score: raw * cover(r.terms), terms: Object.keys(r.match), raw });
     }
     ranked.sort((a, b) => b.score - a.score || b.raw - a.raw);
     const results = ranked.map(({ talk, score, terms }) => ({ talk, score, terms }));
