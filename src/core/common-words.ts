@@ -63,10 +63,16 @@ export function isEnglishWord(word: string): boolean {
 export function readsAsEnglish(word: string): boolean {
   if (word.includes('-')) return word.split('-').every((p) => p.length > 0 && readsAsEnglish(p));
   if (!/^[a-z]+$/.test(word)) return false;
-  if (isEnglishWord(word) || isEnglishTypo(word)) return true;
+  if (isEnglishWord(word) || isEnglishTypo(word) || ENGLISH_ENDING.test(word)) return true;
   for (let i = 3; i <= word.length - 3; i++) if (isEnglishWord(word.slice(0, i)) && isEnglishWord(word.slice(i))) return true;
   return false;
 }
+
+/**
+ * Endings English words are made with and product names seldom are: a rarer English word
+ * (deprecated, orchestration, provisioning) is no name either.
+ */
+const ENGLISH_ENDING = /^[a-z]{4,}(?:ed|ing|tion|sion|ment|ness|ity|ly|ous|ize|ise)$/;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

@@ -193,6 +193,7 @@ describe('misspelt words and names no talk has', () => {
   it('tells a name from English words run together', () => {
     for (const name of ['knative', 'cert-manager', 'kubevirt', 'keptn']) assert.ok(looksLikeName(name), name);
     for (const word of ['datacenter', 'self-hosted', 'pipline', 'idle', '悪化']) assert.ok(!looksLikeName(word), word);
+    for (const word of ['deprecated', 'orchestration', 'provisioning']) assert.ok(!looksLikeName(word), `${word}: an English ending`);
   });
 
   it('does not answer when the product asked about is in no talk, even if the rest is covered', () => {
