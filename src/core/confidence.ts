@@ -262,7 +262,14 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
   const n = Math.max(opts.total, 1);
   const scores = words.map(() => new Map<string, number>());
-  const quality = ranked.map((r) => words.map((w, i) => wordQuality(w, r.terms, scores[i]!)));
+  // Thousands of talks match the same few sets of terms: each set is scored once.
+  const bySet = new Map<string, number[]>();
+  const quality = ranked.map((r) => {
+    const key = r.terms.join('\t');
+    let q = bySet.get(key);
+    if (!q) bySet.set(key, (q = words.map((w, i) => wordQuality(w, r.terms, scores[i]!))));
+    return q;
+  });
   const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));

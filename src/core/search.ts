@@ -117,6 +117,8 @@ export class TalkIndex {
    * talk exactly when it is in more fields than the word.
    */
   private readonly adds: (word: string, form: string) => boolean;
+  /** Whether a term is in a field of more than a fifth of the talks ("kubernetes"): too common to stand for a phrase. */
+  private readonly common: (term: string) => boolean;
 
   /** Builds the index of `talks` (or adopts one loaded from a saved index). */
   constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary; cross: CrossTables }) {
@@ -138,6 +140,10 @@ export class TalkIndex {
       return n;
     };
     this.adds = (word, form) => !terms.has(word) || fields(form) > fields(word);
+    this.common = (term) => {
+      for (const docs of terms.get(term)?.values() ?? []) if (docs.size > COMMON_SHARE * talks.length) return true;
+      return false;
+    };
     this.hasPrefix = (prefix) => {
       for (const t of terms.atPrefix(prefix).keys()) if (t.startsWith(prefix)) return true;
       return false;
@@ -227,13 +233,21 @@ export class TalkIndex {
       return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
     };
     if (!text.trim()) return listAll();
-    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known), this.adds);
+    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known, this.common), this.adds);
     // Only particles left once the event words are out (パリのKubeCon -> の): the filter is the question.
     if (concepts.length === 0 && keep) return listAll();
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
     // expanding them is the costliest part of a search over a large vocabulary.
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
     const { run, ids } = internals(this.mini);
+    // Talks that matched the same query terms cover the query alike: each set is worked out once.
+    const covered = new Map<string, number>();
+    const cover = (terms: string[]) => {
+      const key = terms.join('\t');
+      let c = covered.get(key);
+      if (c === undefined) covered.set(key, (c = coverage(concepts, terms)));
+      return c;
+    };
     const ranked: Array<Match & { raw: number }> = [];
     // What MiniSearch's search() does with these raw results, without the objects it makes for each.
     for (const [shortId, r] of run(query, { fuzzy })) {
@@ -241,7 +255,7 @@ export class TalkIndex {
       if (keep && !keep(id)) continue;
       // MiniSearch scores a result by how many of the query's terms it matched.
       const raw = r.score * (r.terms.length || 1);
-      ranked.push({ talk: this.byId.get(id)!, score: raw * coverage(concepts, r.terms), terms: Object.keys(r.match), raw });
+      ranked.push({ talk: this.byId.get(id)!, score: raw * cover(r.terms), terms: Object.keys(r.match), raw });
     }
     ranked.sort((a, b) => b.score - a.score || b.raw - a.raw);
     const results = ranked.map(({ talk, score, terms }) => ({ talk, score, terms }));
@@ -266,6 +280,9 @@ interface Concept {
   /** Terms searched for the word that are less sure readings of it (ドーン: dawn beside don). */
   near: Set<string>;
 }
+
+/** A term in one field of more than this share of the talks is common (see TalkIndex.common). */
+const COMMON_SHARE = 0.2;
 
 /** Weight of terms found across scripts or vocabularies (データブリックス -> databricks, psp -> podsecuritypolicy). */
 const CROSS_WEIGHT = 0.6;

@@ -358,6 +358,8 @@ const LATIN_WORD = /^[a-z]{3,}$/;
 /** The most each part of a split compound may differ: parts are short, so stricter. */
 const SPLIT_MAX = 8;
 const CACHE_SIZE = 2000;
+/** The fewest characters a katakana word needs before it is read as two or three words. */
+const MIN_SPLIT = 6;
 /** What one more part adds to a split's distance. */
 const SPLIT_PENALTY = 4;
 
@@ -445,7 +447,11 @@ export class Transliterator {
       }
       return found;
     };
-    const best = split([...word], part, 2);
+    // A short word is not split: two kana halves read as two common words far too easily
+    // (メルカリ as mirror + carry).
+    const chars = [...word];
+    if (chars.length < MIN_SPLIT) return { terms: [], best: [] };
+    const best = split(chars, part, 2);
     return best ? { terms: best.terms, best: best.best } : { terms: [], best: [] };
   }
 
