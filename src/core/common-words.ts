@@ -5,7 +5,7 @@
  * through the Sudachi table also made topic nouns such as 料金 (price) general.
  */
 import { WORDS } from './lexicon/common-en.ts';
-import { TABLE } from './lexicon/ja-en.ts';
+import { WORDS as JA_WORDS } from './lexicon/common-ja.ts';
 import { WORDS as MORE } from './lexicon/known-en.ts';
 
 let common: Set<string> | undefined;
@@ -63,10 +63,16 @@ export function isEnglishWord(word: string): boolean {
 export function readsAsEnglish(word: string): boolean {
   if (word.includes('-')) return word.split('-').every((p) => p.length > 0 && readsAsEnglish(p));
   if (!/^[a-z]+$/.test(word)) return false;
-  if (isEnglishWord(word) || isEnglishTypo(word)) return true;
+  if (isEnglishWord(word) || isEnglishTypo(word) || ENGLISH_ENDING.test(word)) return true;
   for (let i = 3; i <= word.length - 3; i++) if (isEnglishWord(word.slice(0, i)) && isEnglishWord(word.slice(i))) return true;
   return false;
 }
+
+/**
+ * Endings English words are made with and product names seldom are: a rarer English word
+ * (deprecated, orchestration, provisioning) is no name either.
+ */
+const ENGLISH_ENDING = /^[a-z]{4,}(?:ed|ing|tion|sion|ment|ness|ity|ly|ous|ize|ise)$/;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -85,15 +91,9 @@ function slipsOf(word: string): string[] {
 /**
  * Whether every English sense the Sudachi table gives a Japanese word is an everyday English
  * word (会社: company; 参考 has only "cf.", 遅延 has latency): the word is everyday Japanese too.
- * Built on first use from the table cross.ts reads (about 10 ms).
+ * The list is derived when the lexicons are built (src/core/lexicon/common-ja.ts).
  */
 export function isCommonJapanese(word: string): boolean {
-  if (!commonJa) {
-    commonJa = new Set();
-    for (const line of TABLE.split('\n')) {
-      const [ja, en] = line.split('\t');
-      if (ja && en && en.split('|').every((e) => isCommonWord(e))) commonJa.add(ja);
-    }
-  }
+  commonJa ??= new Set(JA_WORDS.split(' '));
   return commonJa.has(word);
 }

@@ -55,6 +55,11 @@ const GRAM_MIN_SHARE = 0.6;
  * that lacks the very product asked about must cover much else to answer.
  */
 const NAME_WEIGHT = 2;
+/**
+ * …in a query of at most this many words. In a longer sentence a name is as often context ("…
+ * running an OWASP Juice Shop CTF for developers", 「Graviton とかの ARM インスタンス」).
+ */
+const NAME_MAX_WORDS = 6;
 /** A query of this many words (after stop words) is read as a sentence, not as keywords. */
 const SENTENCE_WORDS = 4;
 
@@ -153,7 +158,23 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
   // In a whole sentence an everyday word, spelt right or not, is mostly incidental ("…across
   // hundreds of clusters", "…without a painfull migration"); in a few keywords each word was
   // chosen ("Windows containers").
-  return sentence && isCommonWord(word, true);
+  return sentence && isCommonWord(word, true) && (text === undefined || !typedAsName(word, text));
+}
+
+/**
+ * Whether the query capitalises an everyday word where a sentence would not: all in capitals
+ * (ARM) or with a capital past the query's first word (the Spot in "GKE Spot VM"). It is then a
+ * name or an abbreviation, not the everyday word.
+ */
+function typedAsName(word: string, text: string): boolean {
+  const t = text.trim();
+  for (const m of t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu'))) {
+    const typed = m[0];
+    if (typed === typed.toLowerCase()) continue;
+    if (typed.length > 1 && typed === typed.toUpperCase()) return true;
+    if (m.index! > 0) return true;
+  }
+  return false;
 }
 
 /** Whether a Latin word reads as no English at all (knative, cert-manager; not datacenter, pipline). */
@@ -241,7 +262,14 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
   const n = Math.max(opts.total, 1);
   const scores = words.map(() => new Map<string, number>());
-  const quality = ranked.map((r) => words.map((w, i) => wordQuality(w, r.terms, scores[i]!)));
+  // Thousands of talks match the same few sets of terms: each set is scored once.
+  const bySet = new Map<string, number[]>();
+  const quality = ranked.map((r) => {
+    const key = r.terms.join('\t');
+    let q = bySet.get(key);
+    if (!q) bySet.set(key, (q = words.map((w, i) => wordQuality(w, r.terms, scores[i]!))));
+    return q;
+  });
   const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
@@ -250,7 +278,7 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const general = idf(n / 2, n);
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
-    if (df[i] === 0 && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
+    if (df[i] === 0 && words.length <= NAME_MAX_WORDS && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
     // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
     // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
     // the reply names it, as the talks lack that topic.

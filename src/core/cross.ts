@@ -8,7 +8,7 @@ import { Acronyms, type AcronymPair } from './acronyms.ts';
 import type { Unit } from './analyzer.ts';
 import { TABLE } from './lexicon/ja-en.ts';
 import { normalize } from './normalize.ts';
-import { Transliterator } from './translit.ts';
+import { Transliterator, type PhoneTable } from './translit.ts';
 
 let jaEn: Map<string, string[]> | undefined;
 
@@ -48,7 +48,7 @@ function phraseWords(phrase: string): string[] {
 
 /** What the expander learns from an index, saved with it so a start need not learn it again. */
 export interface CrossTables {
-  phones: Array<[string, string]>;
+  phones: PhoneTable;
   acronyms: AcronymPair[];
 }
 
@@ -80,7 +80,7 @@ export class CrossExpander {
   }
 
   /** For each typed unit, the index terms it relates to in the other script or vocabulary. */
-  expand(units: readonly Unit[], known: (term: string) => boolean): Related[] {
+  expand(units: readonly Unit[], known: (term: string) => boolean, common: (term: string) => boolean = () => false): Related[] {
     const out: Related[] = units.map(() => ({ terms: [], cover: [] }));
     const add = (i: number, terms: string[], cover: string[]) => {
       const r = out[i]!;
@@ -95,8 +95,9 @@ export class CrossExpander {
         // A phrase the talks do not hold whole would only add its common words ("language").
         if (!known(joined) && !ws.every((w) => known(w) || MINOR_WORDS.has(w))) continue;
         terms.push(joined, ...ws);
-        // The joined form (podsecuritypolicy) and the longest word stand for the phrase.
-        cover.push(joined, [...ws].sort((a, b) => b.length - a.length)[0] ?? joined);
+        // The joined form (podsecuritypolicy) and the longest word stand for the phrase; not a
+        // word most talks have, or every talk would answer it (kubernetes for AKS).
+        cover.push(joined, [...ws].filter((w) => !common(w)).sort((a, b) => b.length - a.length)[0] ?? joined);
       }
       return { terms, cover };
     };

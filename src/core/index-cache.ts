@@ -11,11 +11,11 @@
  * form of postings.ts, which a start keeps as text until a search reads it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsPlainObject } from 'minisearch';
 import { analyze } from './analyzer.ts';
-import type { Corpus } from './corpus/load.ts';
+import { isCorpusFileName, type Corpus } from './corpus/load.ts';
 import type { CrossTables } from './cross.ts';
 import { GLOSSARY } from './glossary.ts';
 import { FIELDS } from './search-options.ts';
@@ -38,8 +38,8 @@ export function savedIndexPath(dataDir: string): string {
   return path.join(dataDir, INDEX_FILE);
 }
 
-/** The key a saved index must carry to be used for these corpus files with this code. */
-export function indexKey(sources: ReadonlyArray<{ file: string; text: string }>, version = INDEX_VERSION): string {
+/** Hashes this code's part of a key: format, ICU, fields, glossary and the analysis of a probe text. */
+function codeHash(version: number) {
   const h = createHash('sha256');
   const part = (s: string) => h.update(`${s.length}:${s}`);
   part(`${FORMAT}/${version}`);
@@ -47,6 +47,12 @@ export function indexKey(sources: ReadonlyArray<{ file: string; text: string }>,
   part(JSON.stringify(FIELDS));
   part(JSON.stringify(GLOSSARY));
   part(analyze(PROBE).join(' '));
+  return { h, part };
+}
+
+/** The key a saved index must carry to be used for these corpus files with this code. */
+export function indexKey(sources: ReadonlyArray<{ file: string; text: string }>, version = INDEX_VERSION): string {
+  const { h, part } = codeHash(version);
   for (const s of sources) {
     part(s.file);
     part(s.text);
@@ -54,9 +60,31 @@ export function indexKey(sources: ReadonlyArray<{ file: string; text: string }>,
   return h.digest('hex');
 }
 
+/**
+ * A cheaper key, from what the file system says of the corpus files (name, size, modification
+ * time to the nanosecond, inode) rather than their content: a start whose stamp matches the saved
+ * one skips reading and hashing the corpus, as make and git do. Any change through an editor, git
+ * or the importer changes the modification time; only one that keeps both size and time (a
+ * deliberate `touch -d`) would go unseen. Undefined when the folder cannot be listed.
+ */
+export async function corpusStamp(dir: string): Promise<string | undefined> {
+  try {
+    const names = (await readdir(dir)).filter(isCorpusFileName).sort();
+    const stats = await Promise.all(names.map((n) => stat(path.join(dir, n), { bigint: true })));
+    const { h, part } = codeHash(INDEX_VERSION);
+    part(path.resolve(dir));
+    names.forEach((n, i) => part(`${n}\t${stats[i]!.size}\t${stats[i]!.mtimeNs}\t${stats[i]!.ino}`));
+    return h.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
 interface Header {
   format: string;
   key: string;
+  /** The corpus stamp when the index was built (see corpusStamp). */
+  stamp?: string;
   sha256: string;
 }
 
@@ -73,7 +101,7 @@ export interface SavedLibrary {
 }
 
 /** The saved form of a built library: a header line, then the data lines. */
-export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string): string[] {
+export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string, stamp?: string): string[] {
   const recaps: Recap[] = [];
   const recapIds = new Map<Recap, number>();
   const talks: StoredTalk[] = corpus.talks.map(({ recap, ...t }) => {
@@ -95,7 +123,7 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
     lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }), ...postings.slice(i, i + TERMS_PER_LINE));
   }
   const sha256 = createHash('sha256').update(lines.join('\n')).digest('hex');
-  return [JSON.stringify({ format: FORMAT, key, sha256 } satisfies Header), ...lines];
+  return [JSON.stringify({ format: FORMAT, key, stamp, sha256 } satisfies Header), ...lines];
 }
 
 /** Why a saved index cannot be used. */
@@ -160,10 +188,11 @@ export async function parseLinesAsync(lines: readonly string[]): Promise<SavedLi
 }
 
 /**
- * The data lines of the saved index in `dataDir` if it exists, carries `key` and is intact;
- * otherwise why not (missing, stale, damaged). Never throws.
+ * The data lines of the saved index in `dataDir` if it exists, carries `key` (or, given
+ * `{ stamp }`, that corpus stamp) and is intact; otherwise why not (missing, stale, damaged).
+ * Never throws.
  */
-export async function readSavedLines(dataDir: string, key: string): Promise<{ lines: string[] } | { reason: string }> {
+export async function readSavedLines(dataDir: string, key: string | { stamp: string }): Promise<{ lines: string[] } | { reason: string }> {
   let file: Buffer;
   try {
     file = await readFile(savedIndexPath(dataDir));
@@ -181,7 +210,7 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
   if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string') {
     return { reason: 'the saved index is damaged (bad header)' };
   }
-  if (header.key !== key) return { reason: 'the corpus or the analyzer changed since the index was saved' };
+  if (typeof key === 'string' ? header.key !== key : header.stamp !== key.stamp) return { reason: 'the corpus or the analyzer changed since the index was saved' };
   const body = file.subarray(nl < 0 ? file.length : nl + 1);
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'the saved index is damaged (checksum mismatch)' };
   return { lines: splitLines(body) };

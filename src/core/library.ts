@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CorpusInvalidError, type CorpusError } from './corpus/errors.ts';
 import { buildCorpus, loadCorpus, readCorpusFiles, type Corpus } from './corpus/load.ts';
-import { indexKey, parseLines, parseLinesAsync, readSavedLines, serializeLibrary, writeSavedLines } from './index-cache.ts';
+import { corpusStamp, indexKey, parseLines, parseLinesAsync, readSavedLines, serializeLibrary, writeSavedLines } from './index-cache.ts';
 import { TalkIndex } from './search.ts';
 import type { EventInfo } from './types.ts';
 
@@ -55,43 +55,62 @@ export interface Opened {
  * built here and saved. Throws CorpusInvalidError for a bad corpus.
  */
 export async function openLibrary(corpusDir: string, dataDir: string): Promise<Opened> {
-  const sources = await readCorpusFiles(corpusDir);
-  const key = indexKey(sources);
-  const saved = await readSavedLines(dataDir, key);
+  const found = await findSaved(corpusDir, dataDir);
   let reason: string | undefined;
-  if ('lines' in saved) {
+  if ('lines' in found.saved) {
     try {
-      const { corpus, parts } = parseLines(saved.lines);
+      const { corpus, parts } = parseLines(found.saved.lines);
       return { library: warm({ index: TalkIndex.fromParts(corpus.talks, parts), events: corpus.events, files: corpus.files }), from: 'saved' };
     } catch (err) {
       reason = `the saved index is damaged (${(err as Error).message})`;
     }
   } else {
-    reason = saved.reason;
+    reason = found.saved.reason;
   }
+  const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
   const library = warm(libraryFromCorpus(corpus));
-  const saveError = await writeSavedLines(dataDir, serializeLibrary(corpus, library.index, key)).then(
+  const saveError = await writeSavedLines(dataDir, serializeLibrary(corpus, library.index, key, found.stamp)).then(
     () => undefined,
     (err: Error) => err.message,
   );
   return { library, from: 'built', reason, saveError };
 }
 
+/**
+ * The saved index for `corpusDir`: matched first by the corpus stamp, which reads no corpus
+ * file, then by the files' content. Also the stamp, and the files and their key (read once).
+ */
+async function findSaved(corpusDir: string, dataDir: string) {
+  // The stamp is taken before the files are read: a file changed in between only makes the
+  // next start read the files again.
+  const stamp = await corpusStamp(corpusDir);
+  let read: { sources: Array<{ file: string; text: string }>; key: string } | undefined;
+  const content = async () => {
+    if (!read) {
+      const sources = await readCorpusFiles(corpusDir);
+      read = { sources, key: indexKey(sources) };
+    }
+    return read;
+  };
+  let saved = stamp ? await readSavedLines(dataDir, { stamp }) : undefined;
+  if (!saved || !('lines' in saved)) saved = await readSavedLines(dataDir, (await content()).key);
+  return { saved, stamp, content };
+}
+
 /** The saved-index data lines for `corpusDir`, read from `dataDir` or built and saved there. */
 export async function savedLines(corpusDir: string, dataDir: string): Promise<{ lines: string[]; built: boolean; talks: number; saveError?: string }> {
-  const sources = await readCorpusFiles(corpusDir);
-  const key = indexKey(sources);
-  const saved = await readSavedLines(dataDir, key);
-  if ('lines' in saved) {
+  const found = await findSaved(corpusDir, dataDir);
+  if ('lines' in found.saved) {
     try {
-      return { lines: saved.lines, built: false, talks: parseLines(saved.lines).corpus.talks.length };
+      return { lines: found.saved.lines, built: false, talks: parseLines(found.saved.lines).corpus.talks.length };
     } catch {
       // Damaged in a way the checksum could not see: build it again below.
     }
   }
+  const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
-  const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks), key);
+  const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks), key, found.stamp);
   const saveError = await writeSavedLines(dataDir, lines).then(
     () => undefined,
     (err: Error) => err.message,

@@ -2,7 +2,7 @@
  * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
  * used for "did you mean".
  */
-import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query, type SearchOptions } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
@@ -78,6 +78,24 @@ function withTerms(mini: MiniSearch<Talk>, terms: TermMap<Postings>): MiniSearch
   return mini;
 }
 
+/** A raw result of MiniSearch's query: score, the query terms matched, and the index terms per field. */
+interface RawResult {
+  score: number;
+  terms: string[];
+  match: Record<string, string[]>;
+}
+
+/**
+ * MiniSearch's query run without its result objects (search() makes one per matching talk, with
+ * every stored field, and sorts them: at 10,000 talks that was a third of an answer), and its
+ * short ids of talks.
+ */
+function internals(mini: MiniSearch<Talk>): { run: (query: Query, options: SearchOptions) => Map<number, RawResult>; ids: Map<number, string> } {
+  const inner = mini as unknown as { executeQuery?: (query: Query, options: SearchOptions) => Map<number, RawResult>; _documentIds?: Map<number, string> };
+  if (typeof inner.executeQuery !== 'function' || !(inner._documentIds instanceof Map)) throw new Error('MiniSearch has no executeQuery: check the minisearch version');
+  return { run: (query, options) => inner.executeQuery!.call(mini, query, options), ids: inner._documentIds };
+}
+
 function termMap(mini: MiniSearch<Talk>): TermMap<Postings> {
   return (mini as unknown as { _index: TermMap<Postings> })._index;
 }
@@ -93,6 +111,14 @@ export class TalkIndex {
   private readonly hasPrefix: (prefix: string) => boolean;
   /** Katakana <-> Latin, abbreviations, Japanese -> English; built from the index on first use. */
   private readonly cross: CrossExpander;
+  /**
+   * Whether index term `form` (a singular the analyzer adds beside every plural) is in any talk
+   * field that lacks `word`. Each field holding the word holds the form too, so the form adds a
+   * talk exactly when it is in more fields than the word.
+   */
+  private readonly adds: (word: string, form: string) => boolean;
+  /** Whether a term is in a field of more than a fifth of the talks ("kubernetes"): too common to stand for a phrase. */
+  private readonly common: (term: string) => boolean;
 
   /** Builds the index of `talks` (or adopts one loaded from a saved index). */
   constructor(talks: readonly Talk[], loaded?: { mini: MiniSearch<Talk>; vocabulary: Vocabulary; cross: CrossTables }) {
@@ -108,6 +134,16 @@ export class TalkIndex {
     }
     const terms = termMap(this.mini);
     this.known = (term) => terms.has(term);
+    const fields = (term: string) => {
+      let n = 0;
+      for (const docs of terms.get(term)?.values() ?? []) n += docs.size;
+      return n;
+    };
+    this.adds = (word, form) => !terms.has(word) || fields(form) > fields(word);
+    this.common = (term) => {
+      for (const docs of terms.get(term)?.values() ?? []) if (docs.size > COMMON_SHARE * talks.length) return true;
+      return false;
+    };
     this.hasPrefix = (prefix) => {
       for (const t of terms.atPrefix(prefix).keys()) if (t.startsWith(prefix)) return true;
       return false;
@@ -197,16 +233,32 @@ export class TalkIndex {
       return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
     };
     if (!text.trim()) return listAll();
-    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known));
+    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known, this.common), this.adds);
     // Only particles left once the event words are out (パリのKubeCon -> の): the filter is the question.
     if (concepts.length === 0 && keep) return listAll();
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
     // expanding them is the costliest part of a search over a large vocabulary.
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
-    const results = this.mini
-      .search(query, keep ? { fuzzy, filter: (r) => keep(String(r.id)) } : { fuzzy })
-      .map((r) => ({ talk: this.byId.get(String(r.id))!, score: r.score * coverage(concepts, r.queryTerms), terms: r.terms }))
-      .sort((a, b) => b.score - a.score);
+    const { run, ids } = internals(this.mini);
+    // Talks that matched the same query terms cover the query alike: each set is worked out once.
+    const covered = new Map<string, number>();
+    const cover = (terms: string[]) => {
+      const key = terms.join('\t');
+      let c = covered.get(key);
+      if (c === undefined) covered.set(key, (c = coverage(concepts, terms)));
+      return c;
+    };
+    const ranked: Array<Match & { raw: number }> = [];
+    // What MiniSearch's search() does with these raw results, without the objects it makes for each.
+    for (const [shortId, r] of run(query, { fuzzy })) {
+      const id = ids.get(shortId)!;
+      if (keep && !keep(id)) continue;
+      // MiniSearch scores a result by how many of the query's terms it matched.
+      const raw = r.score * (r.terms.length || 1);
+      ranked.push({ talk: this.byId.get(id)!, score: raw * cover(r.terms), terms: Object.keys(r.match), raw });
+    }
+    ranked.sort((a, b) => b.score - a.score || b.raw - a.raw);
+    const results = ranked.map(({ talk, score, terms }) => ({ talk, score, terms }));
     return { results, concepts, searched: keep ? all().length : this.talks.length };
   }
 }
@@ -229,6 +281,9 @@ interface Concept {
   near: Set<string>;
 }
 
+/** A term in one field of more than this share of the talks is common (see TalkIndex.common). */
+const COMMON_SHARE = 0.2;
+
 /** Weight of terms found across scripts or vocabularies (データブリックス -> databricks, psp -> podsecuritypolicy). */
 const CROSS_WEIGHT = 0.6;
 
@@ -245,6 +300,7 @@ export function buildQuery(
   text: string,
   known: (term: string) => boolean,
   relate: (units: Unit[]) => Related[] = (units) => units.map(() => ({ terms: [], cover: [] })),
+  adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
   const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
   const related = relate(typed);
@@ -257,7 +313,9 @@ export function buildQuery(
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));
-  const words = typed.flatMap((u) => [u.word, ...(u.forms ?? [])]).filter(fresh);
+  // A form that finds no talk the word itself does not (kubernete for kubernetes) would only
+  // score the same talks twice.
+  const words = typed.flatMap((u) => [u.word, ...(u.forms ?? []).filter((f) => adds(u.word, f))]).filter(fresh);
   const grams = typed
     .flatMap((u, i) => (known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams))
     .filter(fresh)

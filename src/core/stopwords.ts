@@ -33,6 +33,14 @@ export function removeStopPhrases(text: string): string {
   return out;
 }
 
+/** A stop word with a clitic (i'm, it's, we're, you'll, they've, don't, can't). */
+const CONTRACTION = /^([a-z]+)['’](m|s|re|ve|ll|d|t)$/;
+
 export function isStopWord(term: string): boolean {
-  return STOP.has(term);
+  if (STOP.has(term)) return true;
+  // Contractions of stop words are glue too: "I'm looking for…" must not search for "i'm".
+  const m = CONTRACTION.exec(term);
+  if (!m) return false;
+  const head = m[1]!;
+  return STOP.has(head) || (m[2] === 't' && head.endsWith('n') && STOP.has(head.slice(0, -1)));
 }

@@ -235,25 +235,80 @@ function entry(term: string, phones: string | null): Entry | undefined {
  * consonant of another class costs more still), so one lookup replaces the scan.
  */
 class Entries {
-  readonly byCount: Entry[][] = [];
-  readonly bySkeleton = new Map<string, Entry[]>();
+  /** Term and phones by skeleton: what is saved, and what the groups are made from. */
+  private readonly raw: Map<string, Array<[string, string]>>;
+  /** Entries by skeleton, made from `raw` on a group's first lookup. */
+  private readonly groups = new Map<string, Entry[]>();
+  /** Skeletons by each skeleton one consonant shorter, made on the first long word (most starts never need them). */
+  private shorter?: Map<string, string[]>;
 
-  add(e: Entry, phones: string): void {
-    (this.byCount[e.consonants] ??= []).push(e);
+  constructor(raw: Map<string, Array<[string, string]>> = new Map()) {
+    this.raw = raw;
+  }
+
+  static from(table: Record<string, Array<[string, string]>>): Entries {
+    return new Entries(new Map(Object.entries(table)));
+  }
+
+  add(term: string, phones: string): void {
     const key = skeleton(phones);
-    const group = this.bySkeleton.get(key);
-    if (group) group.push(e);
-    else this.bySkeleton.set(key, [e]);
+    const group = this.raw.get(key);
+    if (group) group.push([term, phones]);
+    else this.raw.set(key, [[term, phones]]);
   }
 
-  candidates(phones: string, n: number, allowed: number): Entry[] {
-    if (allowed < ONE_CONSONANT) return (this.bySkeleton.get(skeleton(phones)) ?? []).filter((e) => Math.abs(e.consonants - n) <= 1);
-    return [n - 1, n, n + 1].flatMap((k) => this.byCount[k] ?? []);
+  table(): Record<string, Array<[string, string]>> {
+    return Object.fromEntries(this.raw);
   }
+
+  private group(key: string): Entry[] {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = (this.raw.get(key) ?? []).map(([term, phones]) => entry(term, phones)!);
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  /**
+   * Entries that may be within `allowed` of a word with these phones and `n` consonants. Below
+   * the cost of one consonant only one side has, the skeletons must be equal; up to twice that
+   * (all the allowance ever reaches), they may differ by one consonant more or less.
+   */
+  candidates(phones: string, n: number, allowed: number): Entry[] {
+    const key = skeleton(phones);
+    const keys = allowed < ONE_CONSONANT ? [key] : [key, ...this.oneApart(key)];
+    return keys.flatMap((k) => this.group(k)).filter((e) => Math.abs(e.consonants - n) <= 1);
+  }
+
+  /** Skeletons in the table with one consonant more or one less than `key`. */
+  private oneApart(key: string): string[] {
+    if (!this.shorter) {
+      this.shorter = new Map();
+      for (const k of this.raw.keys()) {
+        for (const d of new Set(deletions(k))) {
+          const list = this.shorter.get(d);
+          if (list) list.push(k);
+          else this.shorter.set(d, [k]);
+        }
+      }
+    }
+    const fewer = new Set(deletions(key).filter((d) => this.raw.has(d)));
+    return [...fewer, ...(this.shorter.get(key) ?? [])];
+  }
+}
+
+/** `key` with one character taken out, at each place. */
+function deletions(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
 }
 
 /** The cost of a consonant only one side has (an h costs less and is not in the skeleton). */
 const ONE_CONSONANT = UNIT;
+// Two consonants only one side has would cost more than any allowance: `candidates` relies on it.
+if (allowance(Infinity) >= 2 * ONE_CONSONANT) throw new Error('the allowance reaches two consonants: Entries.candidates must look further');
 
 /** Close matches for one word among entries, best first, at most `limit`. */
 function closest(phones: string | null, entries: Entries, limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
@@ -303,8 +358,16 @@ const LATIN_WORD = /^[a-z]{3,}$/;
 /** The most each part of a split compound may differ: parts are short, so stricter. */
 const SPLIT_MAX = 8;
 const CACHE_SIZE = 2000;
+/** The fewest characters a katakana word needs before it is read as two or three words. */
+const MIN_SPLIT = 6;
 /** What one more part adds to a split's distance. */
 const SPLIT_PENALTY = 4;
+
+/** A Transliterator's readings of the index's terms, saved with the index. */
+export interface PhoneTable {
+  latin: Record<string, Array<[string, string]>>;
+  katakana: Record<string, Array<[string, string]>>;
+}
 
 /** Candidate terms for a word, and the closest ones, which alone count as finding the word. */
 export interface Reading {
@@ -322,34 +385,30 @@ const LIMIT = 4;
 
 /** Index vocabulary in both scripts, read as phones, to map a word of one script to the other. */
 export class Transliterator {
-  private readonly latin = new Entries();
-  private readonly katakana = new Entries();
+  private readonly latin: Entries;
+  private readonly katakana: Entries;
   /** Answers by word: chat users repeat themselves, and a split compound costs a dozen scans. */
   private readonly cache = new Map<string, Reading>();
 
-  /** What was read, term and phones, so a saved index can restore it without reading every term again. */
-  private readonly phones: Array<[string, string]> = [];
-
   /** Reads every term, or takes the readings of an earlier `table()`. */
-  constructor(terms: Iterable<string>, saved?: ReadonlyArray<readonly [string, string]>) {
-    const read = (term: string, phones: string | null) => {
-      const e = entry(term, phones);
-      if (!e) return;
-      (LATIN_WORD.test(term) ? this.latin : this.katakana).add(e, phones!);
-      this.phones.push([term, phones!]);
-    };
+  constructor(terms: Iterable<string>, saved?: PhoneTable) {
     if (saved) {
-      for (const [term, phones] of saved) read(term, phones);
+      this.latin = Entries.from(saved.latin);
+      this.katakana = Entries.from(saved.katakana);
       return;
     }
+    this.latin = new Entries();
+    this.katakana = new Entries();
     for (const term of terms) {
-      read(term, LATIN_WORD.test(term) ? latinPhones(term) : term.length >= 3 && KATAKANA_WORD.test(term) ? katakanaPhones(term) : null);
+      const latin = LATIN_WORD.test(term);
+      const phones = latin ? latinPhones(term) : term.length >= 3 && KATAKANA_WORD.test(term) ? katakanaPhones(term) : null;
+      if (phones && consonants(phones) >= 1) (latin ? this.latin : this.katakana).add(term, phones);
     }
   }
 
-  /** Every term read, with its phones. */
-  table(): Array<[string, string]> {
-    return this.phones;
+  /** Every term read, with its phones, by script and skeleton. */
+  table(): PhoneTable {
+    return { latin: this.latin.table(), katakana: this.katakana.table() };
   }
 
   /** Latin index terms for a katakana word (see `latinReading`). */
@@ -388,7 +447,11 @@ export class Transliterator {
       }
       return found;
     };
-    const best = split([...word], part, 2);
+    // A short word is not split: two kana halves read as two common words far too easily
+    // (メルカリ as mirror + carry).
+    const chars = [...word];
+    if (chars.length < MIN_SPLIT) return { terms: [], best: [] };
+    const best = split(chars, part, 2);
     return best ? { terms: best.terms, best: best.best } : { terms: [], best: [] };
   }
 

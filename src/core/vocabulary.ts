@@ -3,7 +3,9 @@
  * query finds nothing even with typo tolerance.
  */
 import { GLOSSARY } from './glossary.ts';
+import { isCommonWord } from './common-words.ts';
 import { normalize } from './normalize.ts';
+import { TermMap } from './term-map.ts';
 import type { Talk } from './types.ts';
 
 const WORD = /[\p{Script=Latin}][\p{Script=Latin}\d]*(?:-[\p{Script=Latin}\d]+)*|[\p{Script=Katakana}ー]{3,}/gu;
@@ -37,8 +39,8 @@ export function editDistance(a: string, b: string, max: number): number {
 
 export class Vocabulary {
   private readonly freq: Map<string, number>;
-  /** Words grouped by length and first or second letter, built on the first suggestion (see `candidates`). */
-  private groups?: Map<string, Array<[string, number]>>;
+  /** The words as a radix tree, for typo search (see `tree`). */
+  private words?: TermMap<number>;
 
   private constructor(freq: Map<string, number>) {
     this.freq = freq;
@@ -81,29 +83,13 @@ export class Vocabulary {
       .map(([w]) => w);
   }
 
-  /**
-   * Known words of a length whose first or second letter is the first or second letter of
-   * `word`: a typo seldom changes both, and a dropped or doubled first letter moves one into the
-   * other's place. Comparing only these is a small part of the vocabulary.
-   */
-  private candidates(word: string, length: number): Iterable<[string, number]> {
-    if (!this.groups) {
-      this.groups = new Map();
-      for (const entry of this.freq) {
-        const [w] = entry;
-        for (const key of [`${w.length}\t${w[0]}`, `${w.length}\t\t${w[1]}`]) {
-          const group = this.groups.get(key);
-          if (group) group.push(entry);
-          else this.groups.set(key, [entry]);
-        }
-      }
+  /** The words in a radix tree, built on the first suggestion: a typo's neighbours are found by walking it. */
+  private tree(): TermMap<number> {
+    if (!this.words) {
+      const sorted = [...this.freq.keys()].sort((a, b) => (a < b ? -1 : 1));
+      this.words = TermMap.fromSorted(sorted, sorted.map((w) => this.freq.get(w)!));
     }
-    const out = new Set<[string, number]>();
-    for (const c of new Set([word[0], word[1]])) {
-      for (const e of this.groups.get(`${length}\t${c}`) ?? []) out.add(e);
-      for (const e of this.groups.get(`${length}\t\t${c}`) ?? []) out.add(e);
-    }
-    return out;
+    return this.words;
   }
 
   /** Close known words for each unknown word of the query, best first. */
@@ -111,14 +97,14 @@ export class Vocabulary {
     const words = normalize(query).match(WORD) ?? [];
     const out: string[] = [];
     for (const w of words) {
-      if (w.length < 3 || this.freq.has(w)) continue;
-      const max = w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3;
+      // An everyday word (home, at) is no typo of a name: nothing to suggest, and short ones have many neighbours.
+      if (w.length < 3 || this.freq.has(w) || isCommonWord(w)) continue;
+      const max = w.length <= 3 ? 1 : w.length <= 8 ? 2 : 3;
       const scored: Array<[string, number, number]> = [];
-      for (let len = w.length - max; len <= w.length + max; len++) {
-        for (const [cand, f] of this.candidates(w, len)) {
-          const d = editDistance(w, cand, max);
-          if (d <= max) scored.push([cand, d, f]);
-        }
+      // The tree finds words within `max` plain edits; a swapped pair counts one edit here.
+      for (const [cand, [f]] of this.tree().fuzzyGet(w, max)) {
+        const d = editDistance(w, cand, max);
+        if (d <= max) scored.push([cand, d, f]);
       }
       scored.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
       for (const [cand] of scored) if (!out.includes(cand)) out.push(cand);

@@ -16,6 +16,14 @@ describe('stop phrases', () => {
   });
 });
 
+describe('contractions', () => {
+  it('drops contractions of stop words from queries, keeping possessives of names', () => {
+    assert.deepEqual(words("I'm looking for what's new, we don't know it’s name"), ['new', 'name']);
+    assert.deepEqual(words("can't isn't you'll they've gvisor"), ['gvisor']);
+    assert.ok(words("Spotify's backend").includes("spotify's"), 'a name with a clitic is no stop word');
+  });
+});
+
 describe('analyzer', () => {
   it('splits Japanese sentences into content words and drops question words', () => {
     assert.deepEqual(words('gVisorについて話してたセッションある?'), ['gvisor']);

@@ -108,6 +108,20 @@ describe('everyday words in a sentence', () => {
     assert.ok(!isCommonWord('helms'));
   });
 
+  it('takes an everyday word typed as a name or abbreviation for that name (ARM, Spot)', () => {
+    const words = ['airbnb', 'arm', 'kubelet', 'migration'].map(word);
+    const ranked = [
+      { item: 'arm talk', terms: ['airbnb', 'arm'] },
+      { item: 'kubelet talk', terms: ['kubelet'] },
+      { item: 'migration talk', terms: ['migration'] },
+    ];
+    const first = (text: string) => decide(words, ranked, { total: 55, indexHasPrefix: never, text }).matches[0];
+    assert.equal(first('Airbnb moving kubelet to ARM, any migration story?'), 'arm talk');
+    assert.equal(first('airbnb moving kubelet to arm, any migration story?'), undefined, 'arm, the everyday word, weighs little');
+    assert.ok(isSpecific('spot', never, true, 'GKE Spot VM cost tips please'));
+    assert.ok(!isSpecific('spot', never, true, 'Spot the difference between these tools'), 'a sentence starts with a capital');
+  });
+
   it('reads a slip on an everyday word as that word, in a sentence', () => {
     assert.ok(isCommonWord('painfull', true));
     assert.ok(!isCommonWord('painfull'), 'only where slips are asked for');
@@ -179,6 +193,7 @@ describe('misspelt words and names no talk has', () => {
   it('tells a name from English words run together', () => {
     for (const name of ['knative', 'cert-manager', 'kubevirt', 'keptn']) assert.ok(looksLikeName(name), name);
     for (const word of ['datacenter', 'self-hosted', 'pipline', 'idle', '悪化']) assert.ok(!looksLikeName(word), word);
+    for (const word of ['deprecated', 'orchestration', 'provisioning']) assert.ok(!looksLikeName(word), `${word}: an English ending`);
   });
 
   it('does not answer when the product asked about is in no talk, even if the rest is covered', () => {
@@ -188,6 +203,16 @@ describe('misspelt words and names no talk has', () => {
     assert.deepEqual(d.matches, []);
     assert.deepEqual(d.unmatched, ['cert-manager']);
     assert.deepEqual(ask('datacenter').matches, ['k8s update'], 'an English word no talk has weighs as any rare word');
+  });
+
+  it('weighs a name no talk has as any rare word in a long sentence, where it is often context', () => {
+    // "…a security team running an OWASP Juice Shop CTF for developers on Kubernetes?"
+    const typed = ['multijuicer', 'juice', 'shop', 'owasp', 'ctf', 'training', 'developers', 'kubernetes'];
+    const ranked = [
+      { item: 'juice shop talk', terms: ['multijuicer', 'juice', 'training', 'developers', 'kubernetes'] },
+      { item: 'shop talk', terms: ['shop'] },
+    ];
+    assert.deepEqual(decide(typed.map(word), ranked, { total: 55, indexHasPrefix: never }).matches, ['juice shop talk']);
   });
 });
 

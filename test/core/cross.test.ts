@@ -165,3 +165,20 @@ describe('saved tables', () => {
     assert.ok(before.some((r) => r.terms.length > 0), 'the query expands at all');
   });
 });
+
+describe('what stands for a typed word', () => {
+  it('does not read a short katakana name as two common words', () => {
+    const tr = new Transliterator(['mirror', 'carry', 'more', 'call', 'tail', 'sampling']);
+    assert.deepEqual(tr.latinReading('メルカリ').terms, [], 'メル + カリ is not mirror + carry');
+    assert.deepEqual(tr.latinReading('テールサンプリング').best, ['tail', 'sampling'], 'a long compound still splits');
+  });
+
+  it('does not let a word most talks have stand for an abbreviation', () => {
+    const terms = ['aks', 'azure', 'kubernetes', 'service', 'azurekubernetesservice'];
+    const cross = new CrossExpander(() => terms, () => []);
+    const [aks] = cross.expand(analyzeQuery('AKS'), (t) => terms.includes(t), (t) => t === 'kubernetes');
+    assert.ok(aks!.terms.includes('kubernetes'), 'kubernetes is still searched');
+    assert.ok(!aks!.cover.includes('kubernetes'), 'but finding it does not count as finding AKS');
+    assert.ok(aks!.cover.includes('service') || aks!.cover.includes('azure'));
+  });
+});

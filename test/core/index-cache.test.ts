@@ -3,7 +3,7 @@
  * damaged, and a loaded index answers exactly like a freshly built one.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
@@ -101,10 +101,21 @@ it('rebuilds when a corpus file changes, and when the index version changes', as
   const text = readFileSync(file, 'utf8');
   const key = indexKey(sources);
   assert.notEqual(indexKey(sources, INDEX_VERSION + 1), key);
-  writeFileSync(file, text.replace(key, indexKey(sources, INDEX_VERSION + 1)));
+  // (its corpus stamp, which hashes the version too, differs as well)
+  writeFileSync(file, text.replace(key, indexKey(sources, INDEX_VERSION + 1)).replace(/"stamp":"[0-9a-f]+"/, '"stamp":"another"'));
   const other = await openLibrary(d.corpus, d.data);
   assert.equal(other.from, 'built');
   assert.match(other.reason ?? '', /changed/);
+});
+
+it('uses the saved index when the files were only touched (same content, new times)', async () => {
+  const d = dirs();
+  assert.equal((await openLibrary(d.corpus, d.data)).from, 'built');
+  const later = new Date(Date.now() + 60_000);
+  for (const name of readdirSync(d.corpus)) utimesSync(path.join(d.corpus, name), later, later);
+  const touched = await openLibrary(d.corpus, d.data);
+  assert.equal(touched.from, 'saved', 'the stamp differs, the content matches');
+  assert.equal(touched.library.index.search('gvisor')[0]?.talk.title, 'Best Practice for Container Security at Scale');
 });
 
 it('saveIndex (for corpus check and import) builds only when needed and refuses a bad corpus', async () => {

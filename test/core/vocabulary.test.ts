@@ -36,8 +36,9 @@ it('suggests the known word for a typo, nearest first', async () => {
   assert.equal(vocabulary.suggest('kubernetse')[0], 'kubernetes');
   assert.equal(vocabulary.suggest('crosplane')[0], 'crossplane');
   assert.deepEqual(vocabulary.suggest('kubernetes'), [], 'a known word needs no suggestion');
-  // Only words sharing the first or second letter are compared: typos at the start still find theirs.
   assert.equal(vocabulary.suggest('gubernetes')[0], 'kubernetes', 'first letter wrong');
   assert.equal(vocabulary.suggest('ubernetes')[0], 'kubernetes', 'first letter dropped');
   assert.equal(vocabulary.suggest('kkubernetes')[0], 'kubernetes', 'first letter doubled');
+  // An everyday word the talks lack is no typo of one they have.
+  assert.deepEqual(vocabulary.suggest('house money world'), []);
 });

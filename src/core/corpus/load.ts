@@ -25,11 +25,16 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   return buildCorpus(await readCorpusFiles(dir));
 }
 
+/** Whether a file of the corpus folder is a corpus file: `*.md`, README.md excepted. */
+export function isCorpusFileName(name: string): boolean {
+  return name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+}
+
 /** The corpus files of `dir` (`*.md`, README.md excepted) in name order, read but not parsed; throws CorpusInvalidError if one cannot be read. */
 export async function readCorpusFiles(dir: string): Promise<Array<{ file: string; text: string }>> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
+    names = (await readdir(dir)).filter(isCorpusFileName).sort();
   } catch (err) {
     throw new CorpusInvalidError([{ file: dir, line: 0, message: `cannot read the corpus folder: ${(err as Error).message}` }]);
   }
