@@ -15,6 +15,7 @@
  *
  *   npm run bench                         1k, 10k and 50k talks
  *   npm run bench -- 1000 10000           only these sizes
+ *   npm run bench -- real --repeat 7      only `npm start` on the real corpus
  *   npm run bench -- --queries 2000 --repeat 5
  *
  * The last line is one JSON object with every figure and the goals.
@@ -31,7 +32,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { queries: { type: 'string', default: '1000' }, repeat: { type: 'string', default: '3' }, keep: { type: 'boolean' } },
 });
-const SIZES = positionals.length ? positionals.map(Number) : [1_000, 10_000, 50_000];
+const SIZES = positionals.length ? positionals.filter((p) => p !== 'real').map(Number) : [1_000, 10_000, 50_000];
 const QUERIES = Number(values.queries);
 const REPEAT = Number(values.repeat);
 const CHILD_TIMEOUT_MS = 30 * 60_000;
@@ -94,8 +95,9 @@ async function median(times: number, run: () => Promise<{ ms: number; rssMB: num
 const SHELL_ENV = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', LOG_LEVEL: 'warn', BOT_LOCALE: 'en' };
 const ANSWERED = /\b1\. /;
 
+/** What `npm start` runs, without npm: the bundle of src/ (scripts/start.mjs). */
 function startOurs(corpusDir: string, dataDir: string) {
-  return timeToAnswer(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], { ...SHELL_ENV, CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, ANSWERED, 'gvisor\n');
+  return timeToAnswer(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { ...SHELL_ENV, CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, ANSWERED, 'gvisor\n');
 }
 
 const results: Record<string, unknown> = {};
@@ -135,8 +137,8 @@ await timeToAnswer('npm', ['start', '--silent'], npmEnv, ANSWERED, 'gvisor\n');
 const npmStart = await median(REPEAT, () => timeToAnswer('npm', ['start', '--silent'], npmEnv, ANSWERED, 'gvisor\n'));
 const direct = await median(REPEAT, () => startOurs(path.join(ROOT, 'corpus'), realData));
 rmSync(realData, { recursive: true, force: true });
-log(`real corpus: npm start to first answer ${npmStart.ms} ms; node --import tsx src/main.ts ${direct.ms} ms`);
-results.real = { npmStart, nodeMain: direct };
+log(`real corpus: npm start to first answer ${npmStart.ms} ms; node scripts/start.mjs ${direct.ms} ms`);
+results.real = { npmStart, nodeStartScript: direct };
 
 const ten = results['10000'] as
   | { build: { ratio: number }; answer: { ours: { p50: number; p99: number } }; start: { savedIndex: { ms: number; rssMB: number } } }
