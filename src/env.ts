@@ -1,4 +1,4 @@
-/** Reading environment variables: the one error type for bad settings, and a trimmed getter. */
+/** Reading environment variables: the `.env` file, the one error type for bad settings, and a trimmed getter. */
 export type Env = Record<string, string | undefined>;
 
 /**
@@ -37,4 +37,18 @@ export function readUrl(env: Env, name: string, example: string): URL | undefine
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `expected an http or https URL, got "${raw}"`);
   return url;
+}
+
+/**
+ * Loads `file` (`.env` in the working directory) into process.env with Node's own parser, when
+ * there is one; a variable already set wins over the file. A file that exists but cannot be read
+ * is a ConfigError naming it.
+ */
+export function loadDotEnv(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new ConfigError(file, (err as Error).message);
+  }
 }

@@ -3,7 +3,6 @@
  * ask for, the talk of the day, and the signals. With no chat credentials the bot runs in the
  * terminal (shell adapter).
  */
-import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { Bot } from './core/bot.ts';
 import { CorpusInvalidError } from './core/corpus/errors.ts';
@@ -13,6 +12,7 @@ import { PromptGuard } from './adapters/shell/prompt-guard.ts';
 import { runShell } from './adapters/shell/shell.ts';
 import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadDotEnv } from './env.ts';
 import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
@@ -22,6 +22,7 @@ import { openStore } from './store/index.ts';
 export async function main(): Promise<number> {
   let config: Config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

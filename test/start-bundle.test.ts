@@ -2,14 +2,21 @@
  * `npm start` runs scripts/start.mjs, which bundles src/ into .start/ and runs the bundle. Here it
  * runs in a small project of its own (a copy of the script, a two-module src/), so these tests can
  * edit the sources: an edit is picked up at the next start, an unchanged tree is not bundled
- * again, and a project where .start/ cannot be written still starts, through tsx.
+ * again, and a project where .start/ cannot be written still starts, through tsx. Last, the real
+ * script in Slack HTTP mode against the fake Slack: the Slack SDK stays outside the bundle, the
+ * logger inside it, and the two work together.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
+import { FakeSlack } from './fakes/slack-api.ts';
+import { BOT_TOKEN, SIGNING_SECRET } from './fakes/slack-harness.ts';
+import { httpSender, slashCommand } from './fakes/slack-payloads.ts';
+import { freePort } from './helpers/redis.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 
@@ -68,4 +75,46 @@ it('when .start/ cannot be made, says why and runs the sources through tsx', () 
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out, 'first\n');
   assert.match(r.err, /cannot bundle src\/ into .*\.start .*running src\/main\.ts through tsx/);
+});
+
+it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, async () => {
+  const slack = await FakeSlack.start();
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      LOG_FORMAT: 'json',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-start-slack-')),
+      PORT: String(port),
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      REDIS_URL: '',
+    },
+  });
+  let err = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('"slack: ready"')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before Slack was ready: ${err}`)));
+  });
+  try {
+    await ready;
+    const send = httpSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
+    assert.equal(await send.command(slashCommand('gvisor', slack.responseUrl('bundle'))), 200);
+    assert.match(JSON.stringify((await slack.response('bundle')).body), /Best Practice for Container Security at Scale/);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    await slack.close();
+  }
 });

@@ -55,6 +55,11 @@ const GRAM_MIN_SHARE = 0.6;
  * that lacks the very product asked about must cover much else to answer.
  */
 const NAME_WEIGHT = 2;
+/**
+ * …in a query of at most this many words. In a longer sentence a name is as often context ("…
+ * running an OWASP Juice Shop CTF for developers", 「Graviton とかの ARM インスタンス」).
+ */
+const NAME_MAX_WORDS = 6;
 /** A query of this many words (after stop words) is read as a sentence, not as keywords. */
 const SENTENCE_WORDS = 4;
 
@@ -273,7 +278,7 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const general = idf(n / 2, n);
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
-    if (df[i] === 0 && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
+    if (df[i] === 0 && words.length <= NAME_MAX_WORDS && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
     // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
     // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
     // the reply names it, as the talks lack that topic.

@@ -204,6 +204,16 @@ describe('misspelt words and names no talk has', () => {
     assert.deepEqual(d.unmatched, ['cert-manager']);
     assert.deepEqual(ask('datacenter').matches, ['k8s update'], 'an English word no talk has weighs as any rare word');
   });
+
+  it('weighs a name no talk has as any rare word in a long sentence, where it is often context', () => {
+    // "…a security team running an OWASP Juice Shop CTF for developers on Kubernetes?"
+    const typed = ['multijuicer', 'juice', 'shop', 'owasp', 'ctf', 'training', 'developers', 'kubernetes'];
+    const ranked = [
+      { item: 'juice shop talk', terms: ['multijuicer', 'juice', 'training', 'developers', 'kubernetes'] },
+      { item: 'shop talk', terms: ['shop'] },
+    ];
+    assert.deepEqual(decide(typed.map(word), ranked, { total: 55, indexHasPrefix: never }).matches, ['juice shop talk']);
+  });
 });
 
 describe('names in katakana', () => {

@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTOptions } from 'discord.js';
 import type { Logger } from 'pino';
-import { ConfigError } from '../../env.ts';
+import { ConfigError, loadDotEnv } from '../../env.ts';
 import { createLogger } from '../../log.ts';
 import { kubeconCommand } from './commands.ts';
 import type { DiscordConfig } from './config.ts';
@@ -54,6 +54,6 @@ export async function main(env: Record<string, string | undefined> = process.env
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await import('dotenv/config');
+  loadDotEnv();
   process.exitCode = await main();
 }

@@ -3,7 +3,17 @@
  * string-width measures (East Asian width, emoji, combining marks and ANSI codes all handled);
  * Intl.Segmenter finds word boundaries in Japanese, where there are no spaces to break at.
  */
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+import type StringWidth from 'string-width';
+
+// string-width (its grapheme segmenter and emoji tables: tens of milliseconds) loads on the
+// first measurement, so a start whose output is piped, and never wrapped, does not pay for it.
+const load = createRequire(import.meta.url);
+let measure: typeof StringWidth | undefined;
+function stringWidth(text: string): number {
+  measure ??= (load('string-width') as { default: typeof StringWidth }).default;
+  return measure(text);
+}
 
 /** Escape codes and URLs are never split: one measures nothing, the other must stay clickable. */
 const WHOLE = /(\x1b\[[0-9;]*m|https?:\/\/\S+)/;
