@@ -265,12 +265,13 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   // Thousands of talks match the same few sets of terms: each set is scored once.
   const bySet = new Map<string, number[]>();
   const quality = ranked.map((r) => {
-    const key = r.terms.join('\t');
+    const key = r.terms.length === 1 ? r.terms[0]! : r.terms.join('\t');
     let q = bySet.get(key);
     if (!q) bySet.set(key, (q = words.map((w, i) => wordQuality(w, r.terms, scores[i]!))));
     return q;
   });
-  const df = words.map((_, i) => quality.filter((q) => q[i]! >= PRESENT).length);
+  const df = words.map(() => 0);
+  for (const q of quality) q.forEach((x, i) => x >= PRESENT && df[i]!++);
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
   const sentence = words.length >= SENTENCE_WORDS;
@@ -286,8 +287,15 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
     return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
-  const shares = quality.map((q) => q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum);
-  const best = Math.max(0, ...shares);
+  const shareOf = new Map<number[], number>();
+  const shares = quality.map((q) => {
+    let share = shareOf.get(q);
+    if (share === undefined) shareOf.set(q, (share = q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum));
+    return share;
+  });
+  // A loop, not Math.max(...shares): a spread of tens of thousands of numbers can overflow the stack.
+  let best = 0;
+  for (const share of shares) if (share > best) best = share;
   const unmatched = words.filter((_, i) => df[i] === 0 && specific[i]).map((w) => w.word);
   if (best >= MATCH_SHARE) {
     const floor = Math.max(ANSWER_SHARE, best * RELATIVE_SHARE);

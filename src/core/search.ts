@@ -2,12 +2,13 @@
  * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
  * used for "did you mean".
  */
-import MiniSearch, { type AsPlainObject, type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { encodePostings, LazyPostings, type Postings } from './postings.ts';
+import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
 import { TermMap } from './term-map.ts';
 import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -78,22 +79,21 @@ function withTerms(mini: MiniSearch<Talk>, terms: TermMap<Postings>): MiniSearch
   return mini;
 }
 
-/** A raw result of MiniSearch's query: score, the query terms matched, and the index terms per field. */
-interface RawResult {
-  score: number;
-  terms: string[];
-  match: Record<string, string[]>;
-}
-
-/**
- * MiniSearch's query run without its result objects (search() makes one per matching talk, with
- * every stored field, and sorts them: at 10,000 talks that was a third of an answer), and its
- * short ids of talks.
- */
-function internals(mini: MiniSearch<Talk>): { run: (query: Query, options: SearchOptions) => Map<number, RawResult>; ids: Map<number, string> } {
-  const inner = mini as unknown as { executeQuery?: (query: Query, options: SearchOptions) => Map<number, RawResult>; _documentIds?: Map<number, string> };
-  if (typeof inner.executeQuery !== 'function' || !(inner._documentIds instanceof Map)) throw new Error('MiniSearch has no executeQuery: check the minisearch version');
-  return { run: (query, options) => inner.executeQuery!.call(mini, query, options), ids: inner._documentIds };
+/** MiniSearch's short ids of talks and the figures of its index that scoring needs. */
+function internals(mini: MiniSearch<Talk>): { ids: Map<number, string>; stats: IndexStats } {
+  const inner = mini as unknown as {
+    _documentIds?: Map<number, string>;
+    _documentCount: number;
+    _nextId: number;
+    _fieldIds: Record<string, number>;
+    _avgFieldLength: number[];
+    _fieldLength: Map<number, number[]>;
+  };
+  if (!(inner._documentIds instanceof Map) || !(inner._fieldLength instanceof Map)) throw new Error('MiniSearch has no document map: check the minisearch version');
+  return {
+    ids: inner._documentIds,
+    stats: { documentCount: inner._documentCount, nextId: inner._nextId, fieldIds: inner._fieldIds, avgFieldLength: inner._avgFieldLength, fieldLength: inner._fieldLength },
+  };
 }
 
 function termMap(mini: MiniSearch<Talk>): TermMap<Postings> {
@@ -117,6 +117,10 @@ export class TalkIndex {
    * talk exactly when it is in more fields than the word.
    */
   private readonly adds: (word: string, form: string) => boolean;
+  /** Scores queries on the index (see scorer.ts); made on the first search. */
+  private scorer?: Scorer;
+  /** Talks by MiniSearch's short id, made on the first search. */
+  private byShortId?: Array<Talk | undefined>;
   /** Whether a term is in a field of more than a fifth of the talks ("kubernetes"): too common to stand for a phrase. */
   private readonly common: (term: string) => boolean;
 
@@ -239,26 +243,30 @@ export class TalkIndex {
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
     // expanding them is the costliest part of a search over a large vocabulary.
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
-    const { run, ids } = internals(this.mini);
+    const { ids, stats } = internals(this.mini);
+    this.scorer ??= new Scorer(termMap(this.mini), stats, SEARCH_OPTIONS.boost ?? {});
+    if (!this.byShortId) {
+      this.byShortId = [];
+      for (const [shortId, id] of ids) this.byShortId[shortId] = this.byId.get(id);
+    }
+    const specs = termSpecs(query, { ...(SEARCH_OPTIONS as SpecOptions), fuzzy });
     // Talks that matched the same query terms cover the query alike: each set is worked out once.
-    const covered = new Map<string, number>();
-    const cover = (terms: string[]) => {
-      const key = terms.join('\t');
+    const covered = new Map<string | number, number>();
+    const cover = (matched: number[]) => {
+      const key = matched.length === 1 ? matched[0]! : matched.join(',');
       let c = covered.get(key);
-      if (c === undefined) covered.set(key, (c = coverage(concepts, terms)));
+      if (c === undefined) covered.set(key, (c = coverage(concepts, matched.map((i) => specs[i]!.term))));
       return c;
     };
-    const ranked: Array<Match & { raw: number }> = [];
-    // What MiniSearch's search() does with these raw results, without the objects it makes for each.
-    for (const [shortId, r] of run(query, { fuzzy })) {
-      const id = ids.get(shortId)!;
-      if (keep && !keep(id)) continue;
-      // MiniSearch scores a result by how many of the query's terms it matched.
-      const raw = r.score * (r.terms.length || 1);
-      ranked.push({ talk: this.byId.get(id)!, score: raw * cover(r.terms), terms: Object.keys(r.match), raw });
+    const results: Array<Match & { raw: number }> = [];
+    for (const [shortId, hit] of this.scorer.score(specs)) {
+      const talk = this.byShortId[shortId]!;
+      if (keep && !keep(talk.id)) continue;
+      // As MiniSearch's search() does: a talk's score times the number of query terms it matched.
+      const raw = hit.score * (hit.specs.length || 1);
+      results.push({ talk, score: raw * cover(hit.specs), terms: hit.terms, raw });
     }
-    ranked.sort((a, b) => b.score - a.score || b.raw - a.raw);
-    const results = ranked.map(({ talk, score, terms }) => ({ talk, score, terms }));
+    results.sort((a, b) => b.score - a.score || b.raw - a.raw);
     return { results, concepts, searched: keep ? all().length : this.talks.length };
   }
 }

@@ -17,6 +17,20 @@ const WORD_SLACK = 12;
 
 const words = new Intl.Segmenter('ja', { granularity: 'word' });
 
+/** Each character's NFKC, lower-case form, worked out once: summaries repeat the same few thousand characters. */
+const FOLDED = new Map<number, string>();
+const MAX_FOLDED = 20_000;
+
+function folded(cp: number): string {
+  let n = FOLDED.get(cp);
+  if (n === undefined) {
+    n = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+    if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
+    FOLDED.set(cp, n);
+  }
+  return n;
+}
+
 /** The ranges [start, end) in UTF-16 units of each matched term in `text`, sorted and merged. */
 function findRanges(text: string, terms: readonly string[]): Array<[number, number]> {
   // Normalise per code point so every position in the normalised text maps back to the original.
@@ -26,7 +40,7 @@ function findRanges(text: string, terms: readonly string[]): Array<[number, numb
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const n = cp < 0x80 ? text[i]!.toLowerCase() : String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+    const n = cp < 0x80 ? text[i]!.toLowerCase() : folded(cp);
     for (let k = 0; k < n.length; k++) {
       from.push(i);
       to.push(i + width);
