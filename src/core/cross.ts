@@ -74,6 +74,13 @@ export class CrossExpander {
     return (this.acronyms ??= new Acronyms(this.saved ? [] : this.texts(), this.saved?.acronyms));
   }
 
+  /** Makes the tables now rather than on the first query that needs them. */
+  prepare(): void {
+    void this.tr;
+    void this.ac;
+    english('');
+  }
+
   /** The learned tables, for a saved index. */
   tables(): CrossTables {
     return { phones: this.tr.table(), acronyms: this.ac.pairs() };

@@ -23,7 +23,7 @@ import type { IndexParts, TalkIndex } from './search.ts';
 import type { EventInfo, Recap, Talk } from './types.ts';
 
 /** Bump when the index's content or layout changes in a way the probe below would not show. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 const INDEX_FILE = 'search-index.jsonl';
 const FORMAT = 'kubecon-bot/search-index';
@@ -86,6 +86,8 @@ interface Header {
   /** The corpus stamp when the index was built (see corpusStamp). */
   stamp?: string;
   sha256: string;
+  /** Bytes of the JSON lines; the postings lines follow them. */
+  jsonBytes: number;
 }
 
 /** A talk as saved: its event by id and its recap by number, since many talks share each. */
@@ -119,11 +121,13 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
   lines.push(JSON.stringify({ vocabulary }));
   lines.push(JSON.stringify({ mini }));
   lines.push(JSON.stringify({ cross }));
-  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) {
-    lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }), ...postings.slice(i, i + TERMS_PER_LINE));
-  }
+  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
+  // The postings last, one line per term in the order of the terms: ASCII, read in one piece.
+  const json = lines.join('\n');
+  const jsonBytes = Buffer.byteLength(json);
+  lines.push(...postings);
   const sha256 = createHash('sha256').update(lines.join('\n')).digest('hex');
-  return [JSON.stringify({ format: FORMAT, key, stamp, sha256 } satisfies Header), ...lines];
+  return [JSON.stringify({ format: FORMAT, key, stamp, sha256, jsonBytes } satisfies Header), ...lines];
 }
 
 /** Why a saved index cannot be used. */
@@ -207,30 +211,20 @@ export async function readSavedLines(dataDir: string, key: string | { stamp: str
   } catch {
     return { reason: 'the saved index is damaged (unreadable header)' };
   }
-  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string') {
+  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string' || !Number.isInteger(header.jsonBytes)) {
     return { reason: 'the saved index is damaged (bad header)' };
   }
   if (typeof key === 'string' ? header.key !== key : header.stamp !== key.stamp) return { reason: 'the corpus or the analyzer changed since the index was saved' };
   const body = file.subarray(nl < 0 ? file.length : nl + 1);
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'the saved index is damaged (checksum mismatch)' };
-  return { lines: splitLines(body) };
+  const split = Math.min(header.jsonBytes!, body.length);
+  // The postings are ASCII: decoded on their own they make one compact one-byte string, which
+  // their lines are slices of, instead of part of a two-byte string of the whole file.
+  const json = body.toString('utf8', 0, split).split('\n');
+  return { lines: split < body.length ? [...json, ...body.toString('latin1', split + 1).split('\n')] : json };
 }
 
 const NEWLINE = 0x0a;
-
-/**
- * The lines of `body`, each decoded on its own: an ASCII line (postings) then stays a compact
- * one-byte string instead of a slice of one big two-byte string of the whole file.
- */
-function splitLines(body: Buffer): string[] {
-  const lines: string[] = [];
-  for (let at = 0; ; ) {
-    const end = body.indexOf(NEWLINE, at);
-    lines.push(body.toString('utf8', at, end < 0 ? body.length : end));
-    if (end < 0) return lines;
-    at = end + 1;
-  }
-}
 
 /** Writes the saved index atomically: a reader sees the old file or the new one, never half. */
 export async function writeSavedLines(dataDir: string, lines: readonly string[]): Promise<void> {

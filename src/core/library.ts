@@ -26,12 +26,12 @@ export function libraryFromCorpus(corpus: Corpus): Library {
 }
 
 /**
- * Runs one query of each script so the tables built on first use (cross-script expansion) are
- * built now, before the library answers anyone: otherwise the first user pays for them and every
- * request queued behind that answer waits too.
+ * Makes what the index builds on first use (tables of the scorer and of the cross-script
+ * expansion) now, before the library answers anyone: otherwise the first user pays for them and
+ * every request queued behind that answer waits too.
  */
 function warm(library: Library): Library {
-  library.index.search('kubernetes サンドボックス 脆弱性');
+  library.index.prepare();
   return library;
 }
 

@@ -91,6 +91,11 @@ export class Scorer {
     this.fields = Object.keys(stats.fieldIds).map((f) => ({ id: stats.fieldIds[f]!, boost: boosts[f] ?? 1 }));
   }
 
+  /** Works out what the first query would. */
+  prepare(): void {
+    this.lengthNorms();
+  }
+
   private lengthNorms(): Float64Array[] {
     if (!this.norms) {
       const { k, b } = BM25;

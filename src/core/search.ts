@@ -191,6 +191,23 @@ export class TalkIndex {
     return this.byId.get(id);
   }
 
+  /** Makes the tables searches build on first use: the scorer's, talks by short id, the cross-script ones. */
+  prepare(): void {
+    this.scoring();
+    this.cross.prepare();
+  }
+
+  private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined>; ids: Map<number, string> } {
+    const { ids, stats } = internals(this.mini);
+    this.scorer ??= new Scorer(termMap(this.mini), stats, SEARCH_OPTIONS.boost ?? {});
+    this.scorer.prepare();
+    if (!this.byShortId) {
+      this.byShortId = [];
+      for (const [shortId, id] of ids) this.byShortId[shortId] = this.byId.get(id);
+    }
+    return { scorer: this.scorer, byShortId: this.byShortId, ids };
+  }
+
   /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
   search(text: string, filter: SearchFilter = {}): Match[] {
     const { results, concepts } = this.rank(text, filter);
@@ -243,12 +260,7 @@ export class TalkIndex {
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
     // expanding them is the costliest part of a search over a large vocabulary.
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
-    const { ids, stats } = internals(this.mini);
-    this.scorer ??= new Scorer(termMap(this.mini), stats, SEARCH_OPTIONS.boost ?? {});
-    if (!this.byShortId) {
-      this.byShortId = [];
-      for (const [shortId, id] of ids) this.byShortId[shortId] = this.byId.get(id);
-    }
+    const { scorer, byShortId } = this.scoring();
     const specs = termSpecs(query, { ...(SEARCH_OPTIONS as SpecOptions), fuzzy });
     // Talks that matched the same query terms cover the query alike: each set is worked out once.
     const covered = new Map<string | number, number>();
@@ -259,8 +271,8 @@ export class TalkIndex {
       return c;
     };
     const results: Array<Match & { raw: number }> = [];
-    for (const [shortId, hit] of this.scorer.score(specs)) {
-      const talk = this.byShortId[shortId]!;
+    for (const [shortId, hit] of scorer.score(specs)) {
+      const talk = byShortId[shortId]!;
       if (keep && !keep(talk.id)) continue;
       // As MiniSearch's search() does: a talk's score times the number of query terms it matched.
       const raw = hit.score * (hit.specs.length || 1);
