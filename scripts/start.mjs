@@ -10,7 +10,7 @@
  * Plain JavaScript on purpose: this file runs before anything can compile TypeScript.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { setTimeout } from 'node:timers';
@@ -55,8 +55,13 @@ function readOptional(file) {
   }
 }
 
-function readStamp() {
-  return readOptional(STAMP)?.toString() ?? '';
+/**
+ * Whether .start/ holds the bundle for `key`: the stamp (the key, then the bundle's files, one a
+ * line) names it, and none of its files has gone missing since.
+ */
+function bundled(key) {
+  const [stamped, ...files] = (readOptional(STAMP)?.toString() ?? '').split('\n');
+  return stamped === key && files.every((name) => existsSync(path.join(OUT, name)));
 }
 
 /**
@@ -94,7 +99,7 @@ async function bundle(key) {
     written.add(path.basename(file.path));
   }
   const temp = `${STAMP}.${process.pid}.tmp`;
-  writeFileSync(temp, key);
+  writeFileSync(temp, [key, ...[...written].filter((name) => name !== 'stamp')].join('\n'));
   renameSync(temp, STAMP);
   for (const name of readdirSync(OUT)) {
     if (!written.has(name) && !name.endsWith('.tmp')) rmSync(path.join(OUT, name), { force: true });
@@ -105,7 +110,7 @@ async function bundle(key) {
 async function mainUrl() {
   try {
     const key = sourceKey();
-    if (readStamp() !== key) await bundle(key);
+    if (!bundled(key)) await bundle(key);
     // The bundle has source maps, not read unless asked for (NODE_OPTIONS=--enable-source-maps):
     // reading them costs about 15 ms of every start.
     return pathToFileURL(path.join(OUT, 'main.js')).href;

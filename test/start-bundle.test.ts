@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
@@ -33,7 +33,8 @@ function project(word: string): string {
     path.join(dir, 'src', 'main.ts'),
     "import { word } from './core/word.ts';\nexport async function main(): Promise<number> {\n  process.stdout.write(`${word}\\n`);\n  return 0;\n}\n",
   );
-  writeFileSync(path.join(dir, 'src', 'core', 'build-worker.ts'), 'export {};\n');
+  // Both entries import word.ts, so it goes into a chunk they share.
+  writeFileSync(path.join(dir, 'src', 'core', 'build-worker.ts'), "import { word } from './word.ts';\nexport const shared = word;\n");
   setWord(dir, word);
   return dir;
 }
@@ -66,6 +67,17 @@ it('an unchanged src/ is not bundled again; an edited one is', () => {
   const r = start(dir);
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out, 'second\n', 'the edit was not picked up');
+});
+
+it('a bundle with a file gone missing is bundled again', () => {
+  const dir = project('first');
+  assert.equal(start(dir).out, 'first\n');
+  const chunk = readdirSync(path.join(dir, '.start')).find((name) => name.startsWith('chunk-') && name.endsWith('.js'));
+  assert.ok(chunk, 'the shared module has a chunk of its own');
+  rmSync(path.join(dir, '.start', chunk));
+  const r = start(dir);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'first\n');
 });
 
 it('when .start/ cannot be made, says why and runs the sources through tsx', () => {

@@ -123,6 +123,14 @@ it('shell: prints log lines above the prompt, keeping what is being typed', asyn
   await done;
 });
 
+it('shell: a terminal that reports 0 columns (no size known) gets whole lines, not a word a line', async () => {
+  const t = terminal(0);
+  const done = runShell({ bot, input: t.input, output: t.output, interactive: true });
+  t.input.write('gvisor\r');
+  await t.until(/1\. Best Practice for Container Security at Scale\n/).finally(() => t.input.end());
+  await done;
+});
+
 it('shell: wraps to the terminal width by display width, at word boundaries, links whole', () => {
   const reply = bot.handle({ text: 'サンドボックス', locale: 'ja' });
   assert.equal(reply.kind, 'results');

@@ -11,9 +11,11 @@ import { padEnd, width, wrap } from './wrap.ts';
 
 export interface TextStyle {
   color: boolean;
-  /** Terminal columns to wrap at; no wrapping when absent (piped output). */
+  /** Terminal columns to wrap at; no wrapping when absent (piped output) or 0 (a terminal that reports no size). */
   width?: number;
 }
+
+const columnsOf = (style: TextStyle): number => (style.width && style.width > 0 ? style.width : Infinity);
 
 const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
@@ -28,7 +30,7 @@ function snippet(parts: readonly SnippetPart[], style: TextStyle): string {
 
 function hitText(hit: Hit, n: number, style: TextStyle, locale: Reply['locale']): string {
   const m = messages(locale);
-  const columns = style.width ?? Infinity;
+  const columns = columnsOf(style);
   const b = (s: string) => (style.color ? `${BOLD}${s}${RESET}` : s);
   const d = (s: string) => (style.color ? `${DIM}${s}${RESET}` : s);
   const para = (s: string) => wrap(`${INDENT}${s}`, columns, INDENT);
@@ -44,7 +46,7 @@ function hitText(hit: Hit, n: number, style: TextStyle, locale: Reply['locale'])
 
 export function renderText(reply: Reply, style: TextStyle): string {
   const m = messages(reply.locale);
-  const columns = style.width ?? Infinity;
+  const columns = columnsOf(style);
   const lines = (texts: readonly string[]) => texts.map((t) => wrap(stripControl(t), columns)).join('\n');
   switch (reply.kind) {
     case 'help': {
