@@ -263,11 +263,16 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const n = Math.max(opts.total, 1);
   const scores = words.map(() => new Map<string, number>());
   // Thousands of talks match the same few sets of terms: each set is scored once.
+  // Talks often share the very array of terms (see scorer.ts): that is the quickest key.
   const bySet = new Map<string, number[]>();
+  const byArray = new Map<readonly string[], number[]>();
   const quality = ranked.map((r) => {
+    let q = byArray.get(r.terms);
+    if (q) return q;
     const key = r.terms.length === 1 ? r.terms[0]! : r.terms.join('\t');
-    let q = bySet.get(key);
+    q = bySet.get(key);
     if (!q) bySet.set(key, (q = words.map((w, i) => wordQuality(w, r.terms, scores[i]!))));
+    byArray.set(r.terms, q);
     return q;
   });
   const df = words.map(() => 0);

@@ -64,6 +64,23 @@ export interface IndexStats {
   fieldLength: Map<number, number[]>;
 }
 
+/** Query terms (spec indices) and index terms a talk matched, each once, in the order matched. */
+export interface State {
+  specs: number[];
+  terms: string[];
+}
+
+/** What `scoreAll` found: talks by short id, with their scores and states indexed by short id. */
+export interface Scored {
+  docs: number[];
+  scores: Float64Array;
+  state: Int32Array;
+  states: State[];
+}
+
+/** Room for this many (spec, index term) pairs per query in a state transition's key. */
+const PAIRS = 2 ** 20;
+
 /** A talk's score (before the count of terms matched), the specs it matched and the index terms. */
 export interface Hit {
   score: number;
@@ -81,6 +98,10 @@ const FUZZY_WEIGHT = 0.45;
 export class Scorer {
   /** Per field, each talk's length part of the BM25 denominator, made on the first query. */
   private norms?: Float64Array[];
+  /** Scores and states by short id, reused from query to query (see scoreAll). */
+  private scores?: Float64Array;
+  private state?: Int32Array;
+  private touched: number[] = [];
   private readonly fields: Array<{ id: number; boost: number }>;
 
   constructor(
@@ -109,15 +130,59 @@ export class Scorer {
     return this.norms;
   }
 
-  /** Every talk matching any spec, by short id. */
+  /** Every talk matching any spec, by short id (a convenient form of `scoreAll`). */
   score(specs: readonly TermSpec[]): Map<number, Hit> {
+    const all = this.scoreAll(specs);
     const hits = new Map<number, Hit>();
+    for (const doc of all.docs) {
+      const { specs: matched, terms } = all.states[all.state[doc]!]!;
+      hits.set(doc, { score: all.scores[doc]!, specs: [...matched], terms: [...terms] });
+    }
+    return hits;
+  }
+
+  /**
+   * Every talk matching any spec. Talks that matched the same query and index terms share one
+   * state (most talks share a few), so a posting costs a number added and a state looked up, and
+   * nothing is made per talk. The arrays are reused by the next call: read them before.
+   */
+  scoreAll(specs: readonly TermSpec[]): Scored {
+    const size = this.stats.nextId + 1;
+    if (!this.scores || this.scores.length < size) {
+      this.scores = new Float64Array(size);
+      this.state = new Int32Array(size);
+    } else {
+      for (const doc of this.touched) {
+        this.scores[doc] = 0;
+        this.state![doc] = 0;
+      }
+    }
+    const scores = this.scores;
+    const state = this.state!;
+    const touched: number[] = (this.touched = []);
+    // State 0 is "nothing matched yet".
+    const states: State[] = [{ specs: [], terms: [] }];
+    const next = new Map<number, number>();
+    let pairs = 0;
     const norms = this.lengthNorms();
     const { k, d } = BM25;
     const n = this.stats.documentCount;
     specs.forEach((spec, s) => {
       const add = (term: string, postings: Postings | undefined, weight: number) => {
         if (!postings) return;
+        const pair = pairs++;
+        /** The state a talk in state `from` moves to on matching this term for this spec. */
+        const move = (from: number): number => {
+          const key = from * PAIRS + pair;
+          let to = next.get(key);
+          if (to === undefined) {
+            const { specs: had, terms } = states[from]!;
+            const known = had[had.length - 1] === s && terms.includes(term);
+            to = known ? from : states.push({ specs: had[had.length - 1] === s ? had : [...had, s], terms: terms.includes(term) ? terms : [...terms, term] }) - 1;
+            next.set(key, to);
+          }
+          return to;
+        };
         this.fields.forEach(({ id, boost }, f) => {
           const docs = postings.get(id);
           if (!docs) return;
@@ -125,15 +190,10 @@ export class Scorer {
           const factor = weight * spec.boost * boost * idf;
           const norm = norms[f]!;
           for (const [doc, tf] of docs) {
-            const value = factor * (d + (tf * (k + 1)) / (tf + norm[doc]!));
-            const hit = hits.get(doc);
-            if (!hit) {
-              hits.set(doc, { score: value, specs: [s], terms: [term] });
-              continue;
-            }
-            hit.score += value;
-            if (hit.specs[hit.specs.length - 1] !== s) hit.specs.push(s);
-            if (!hit.terms.includes(term)) hit.terms.push(term);
+            const from = state[doc]!;
+            if (from === 0) touched.push(doc);
+            scores[doc]! += factor * (d + (tf * (k + 1)) / (tf + norm[doc]!));
+            state[doc] = move(from);
           }
         });
       };
@@ -155,6 +215,6 @@ export class Scorer {
         }
       }
     });
-    return hits;
+    return { docs: touched, scores, state, states };
   }
 }

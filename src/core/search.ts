@@ -262,21 +262,20 @@ export class TalkIndex {
     const fuzzy = (term: string) => (this.known(term) ? false : fuzzyFor(term));
     const { scorer, byShortId } = this.scoring();
     const specs = termSpecs(query, { ...(SEARCH_OPTIONS as SpecOptions), fuzzy });
-    // Talks that matched the same query terms cover the query alike: each set is worked out once.
-    const covered = new Map<string | number, number>();
-    const cover = (matched: number[]) => {
-      const key = matched.length === 1 ? matched[0]! : matched.join(',');
-      let c = covered.get(key);
-      if (c === undefined) covered.set(key, (c = coverage(concepts, matched.map((i) => specs[i]!.term))));
-      return c;
-    };
+    const found = scorer.scoreAll(specs);
+    // Talks in the same state matched the same query terms, so cover the query alike.
+    const covered = new Map<number, number>();
     const results: Array<Match & { raw: number }> = [];
-    for (const [shortId, hit] of scorer.score(specs)) {
-      const talk = byShortId[shortId]!;
+    for (const doc of found.docs) {
+      const talk = byShortId[doc]!;
       if (keep && !keep(talk.id)) continue;
+      const st = found.state[doc]!;
+      const { specs: matched, terms } = found.states[st]!;
+      let c = covered.get(st);
+      if (c === undefined) covered.set(st, (c = coverage(concepts, matched.map((i) => specs[i]!.term))));
       // As MiniSearch's search() does: a talk's score times the number of query terms it matched.
-      const raw = hit.score * (hit.specs.length || 1);
-      results.push({ talk, score: raw * cover(hit.specs), terms: hit.terms, raw });
+      const raw = found.scores[doc]! * (matched.length || 1);
+      results.push({ talk, score: raw * c, terms, raw });
     }
     results.sort((a, b) => b.score - a.score || b.raw - a.raw);
     return { results, concepts, searched: keep ? all().length : this.talks.length };
