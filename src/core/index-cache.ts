@@ -11,7 +11,7 @@
  * form of postings.ts, which a start keeps as text until a search reads it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsPlainObject } from 'minisearch';
 import { analyze } from './analyzer.ts';
@@ -61,11 +61,12 @@ export function indexKey(sources: ReadonlyArray<{ file: string; text: string }>,
 }
 
 /**
- * A cheaper key, from what the file system says of the corpus files (name, size, modification
- * time to the nanosecond, inode) rather than their content: a start whose stamp matches the saved
- * one skips reading and hashing the corpus, as make and git do. Any change through an editor, git
- * or the importer changes the modification time; only one that keeps both size and time (a
- * deliberate `touch -d`) would go unseen. Undefined when the folder cannot be listed.
+ * What the file system says of the corpus files (names, sizes, modification times to the
+ * nanosecond, inodes) and of this code, hashed: a stamp that changes whenever a file is edited,
+ * added or removed, cheap to take. The key of the content it last went with is remembered beside
+ * the saved index (`rememberKey`), so a start whose stamp is unchanged checks the saved index
+ * without reading the corpus, as make and git trust file times. Only a change that keeps a file's
+ * size and time to the nanosecond would go unseen. Undefined when the folder cannot be listed.
  */
 export async function corpusStamp(dir: string): Promise<string | undefined> {
   try {
@@ -80,11 +81,34 @@ export async function corpusStamp(dir: string): Promise<string | undefined> {
   }
 }
 
+const STAMP_FILE = 'search-index.stamp';
+
+/** The content key last seen with corpus stamp `stamp`, if that is the stamp remembered. */
+export async function rememberedKey(dataDir: string, stamp: string): Promise<string | undefined> {
+  try {
+    const [was, key] = (await readFile(path.join(dataDir, STAMP_FILE), 'utf8')).split('\n');
+    return was === stamp && key ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers that corpus stamp `stamp` goes with content key `key`; best effort (a failure only costs the next start a read of the corpus). */
+export async function rememberKey(dataDir: string, stamp: string, key: string): Promise<void> {
+  const file = path.join(dataDir, STAMP_FILE);
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(tmp, `${stamp}\n${key}`);
+    await rename(tmp, file);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
 interface Header {
   format: string;
   key: string;
-  /** The corpus stamp when the index was built (see corpusStamp). */
-  stamp?: string;
   sha256: string;
   /** Bytes of the JSON lines; the postings lines follow them. */
   jsonBytes: number;
@@ -103,7 +127,7 @@ export interface SavedLibrary {
 }
 
 /** The saved form of a built library: a header line, then the data lines. */
-export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string, stamp?: string): string[] {
+export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string): string[] {
   const recaps: Recap[] = [];
   const recapIds = new Map<Recap, number>();
   const talks: StoredTalk[] = corpus.talks.map(({ recap, ...t }) => {
@@ -127,7 +151,7 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
   const jsonBytes = Buffer.byteLength(json);
   lines.push(...postings);
   const sha256 = createHash('sha256').update(lines.join('\n')).digest('hex');
-  return [JSON.stringify({ format: FORMAT, key, stamp, sha256, jsonBytes } satisfies Header), ...lines];
+  return [JSON.stringify({ format: FORMAT, key, sha256, jsonBytes } satisfies Header), ...lines];
 }
 
 /** Why a saved index cannot be used. */
@@ -192,11 +216,10 @@ export async function parseLinesAsync(lines: readonly string[]): Promise<SavedLi
 }
 
 /**
- * The data lines of the saved index in `dataDir` if it exists, carries `key` (or, given
- * `{ stamp }`, that corpus stamp) and is intact; otherwise why not (missing, stale, damaged).
- * Never throws.
+ * The data lines of the saved index in `dataDir` if it exists, carries `key` and is intact;
+ * otherwise why not (missing, stale, damaged). Never throws.
  */
-export async function readSavedLines(dataDir: string, key: string | { stamp: string }): Promise<{ lines: string[] } | { reason: string }> {
+export async function readSavedLines(dataDir: string, key: string): Promise<{ lines: string[] } | { reason: string }> {
   let file: Buffer;
   try {
     file = await readFile(savedIndexPath(dataDir));
@@ -214,7 +237,7 @@ export async function readSavedLines(dataDir: string, key: string | { stamp: str
   if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string' || !Number.isInteger(header.jsonBytes)) {
     return { reason: 'the saved index is damaged (bad header)' };
   }
-  if (typeof key === 'string' ? header.key !== key : header.stamp !== key.stamp) return { reason: 'the corpus or the analyzer changed since the index was saved' };
+  if (header.key !== key) return { reason: 'the corpus or the analyzer changed since the index was saved' };
   const body = file.subarray(nl < 0 ? file.length : nl + 1);
   if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'the saved index is damaged (checksum mismatch)' };
   const split = Math.min(header.jsonBytes!, body.length);

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CorpusInvalidError, type CorpusError } from './corpus/errors.ts';
 import { buildCorpus, loadCorpus, readCorpusFiles, type Corpus } from './corpus/load.ts';
-import { corpusStamp, indexKey, parseLines, parseLinesAsync, readSavedLines, serializeLibrary, writeSavedLines } from './index-cache.ts';
+import { corpusStamp, indexKey, parseLines, parseLinesAsync, readSavedLines, rememberedKey, rememberKey, serializeLibrary, writeSavedLines } from './index-cache.ts';
 import { TalkIndex } from './search.ts';
 import type { EventInfo } from './types.ts';
 
@@ -70,16 +70,18 @@ export async function openLibrary(corpusDir: string, dataDir: string): Promise<O
   const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
   const library = warm(libraryFromCorpus(corpus));
-  const saveError = await writeSavedLines(dataDir, serializeLibrary(corpus, library.index, key, found.stamp)).then(
+  const saveError = await writeSavedLines(dataDir, serializeLibrary(corpus, library.index, key)).then(
     () => undefined,
     (err: Error) => err.message,
   );
+  if (!saveError && found.stamp) await rememberKey(dataDir, found.stamp, key);
   return { library, from: 'built', reason, saveError };
 }
 
 /**
- * The saved index for `corpusDir`: matched first by the corpus stamp, which reads no corpus
- * file, then by the files' content. Also the stamp, and the files and their key (read once).
+ * The saved index for `corpusDir`: checked against the key remembered for the corpus stamp,
+ * which reads no corpus file, else against the key of the files' content (then remembered for
+ * this stamp). Also the stamp, and the files and their key (read once, when needed).
  */
 async function findSaved(corpusDir: string, dataDir: string) {
   // The stamp is taken before the files are read: a file changed in between only makes the
@@ -93,8 +95,14 @@ async function findSaved(corpusDir: string, dataDir: string) {
     }
     return read;
   };
-  let saved = stamp ? await readSavedLines(dataDir, { stamp }) : undefined;
-  if (!saved || !('lines' in saved)) saved = await readSavedLines(dataDir, (await content()).key);
+  const remembered = stamp ? await rememberedKey(dataDir, stamp) : undefined;
+  if (remembered) {
+    const saved = await readSavedLines(dataDir, remembered);
+    if ('lines' in saved) return { saved, stamp, content };
+  }
+  const { key } = await content();
+  const saved = await readSavedLines(dataDir, key);
+  if ('lines' in saved && stamp) await rememberKey(dataDir, stamp, key);
   return { saved, stamp, content };
 }
 
@@ -110,11 +118,12 @@ export async function savedLines(corpusDir: string, dataDir: string): Promise<{ 
   }
   const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
-  const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks), key, found.stamp);
+  const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks), key);
   const saveError = await writeSavedLines(dataDir, lines).then(
     () => undefined,
     (err: Error) => err.message,
   );
+  if (!saveError && found.stamp) await rememberKey(dataDir, found.stamp, key);
   return { lines: lines.slice(1), built: true, talks: corpus.talks.length, saveError };
 }
 

@@ -101,8 +101,7 @@ it('rebuilds when a corpus file changes, and when the index version changes', as
   const text = readFileSync(file, 'utf8');
   const key = indexKey(sources);
   assert.notEqual(indexKey(sources, INDEX_VERSION + 1), key);
-  // (its corpus stamp, which hashes the version too, differs as well)
-  writeFileSync(file, text.replace(key, indexKey(sources, INDEX_VERSION + 1)).replace(/"stamp":"[0-9a-f]+"/, '"stamp":"another"'));
+  writeFileSync(file, text.replace(key, indexKey(sources, INDEX_VERSION + 1)));
   const other = await openLibrary(d.corpus, d.data);
   assert.equal(other.from, 'built');
   assert.match(other.reason ?? '', /changed/);
