@@ -45,15 +45,23 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+/**
+ * `normalize` for a run of the scanned text, which is NFKC already with its variants rewritten
+ * (case-insensitively): for ASCII, lower case is all that is left to do.
+ */
+function normalizeRun(raw: string): string {
+  return /^[\x00-\x7f]*$/.test(raw) ? raw.toLowerCase() : normalize(raw);
+}
+
 function latinTerms(raw: string, out: Unit[], stop: boolean): void {
-  const whole = normalize(raw);
+  const whole = normalizeRun(raw);
   if (stop && isStopWord(whole)) return;
   const grams: string[] = [];
   const parts = whole.split(/[.\-_+'’]/).filter((p) => p.length > 0);
   if (parts.length > 1) grams.push(parts.join(''), ...parts);
   // camelCase names (PodSecurityPolicy, VolumeSnapshot): their parts too.
   const camel = raw.match(CAMEL_PARTS) ?? [];
-  if (camel.length > 1 && camel.every((p) => p.length >= 2)) grams.push(...camel.map((p) => normalize(p)));
+  if (camel.length > 1 && camel.every((p) => p.length >= 2)) grams.push(...camel.map((p) => p.toLowerCase()));
   const forms = [whole, ...parts].map(singular).filter((one, i) => one !== [whole, ...parts][i]);
   out.push({ word: whole, grams, forms });
 }
@@ -110,7 +118,13 @@ function scan(text: string, stop: boolean): Unit[] {
 
 /** Index terms of a text, with repeats (term frequency matters to BM25). */
 export function analyze(text: string): string[] {
-  return scan(text, false).flatMap((u) => [u.word, ...u.grams, ...(u.forms ?? [])]);
+  const out: string[] = [];
+  for (const u of scan(text, false)) {
+    out.push(u.word);
+    for (const g of u.grams) out.push(g);
+    if (u.forms) for (const f of u.forms) out.push(f);
+  }
+  return out;
 }
 
 /**

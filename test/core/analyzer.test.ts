@@ -5,7 +5,7 @@ import { analyze, analyzeQuery } from '../../src/core/analyzer.ts';
 import { expandWithGlossary } from '../../src/core/expand.ts';
 import { parseQuery } from '../../src/core/query.ts';
 import { makeSnippet, snippetText } from '../../src/core/snippet.ts';
-import { splitGraphemes } from '../../src/core/normalize.ts';
+import { applyVariants, normalize, splitGraphemes } from '../../src/core/normalize.ts';
 
 const words = (q: string) => analyzeQuery(q).map((u) => u.word);
 
@@ -126,4 +126,14 @@ describe('snippets', () => {
       { numRuns: 200 },
     );
   });
+});
+
+it('lower-cases ASCII runs without normalising them again, with the same result', () => {
+  // The scan normalises the whole text (NFKC, variants) first; for ASCII that leaves only case.
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom(...'abcKUERNETSPodSecuirtyPolicy-_.+ 019') }), (raw) => {
+      const scanned = applyVariants(raw.normalize('NFKC'));
+      assert.equal(scanned.toLowerCase(), normalize(scanned));
+    }),
+  );
 });
