@@ -30,6 +30,11 @@ export interface Related {
   terms: string[];
   /** The subset that counts as finding the word (a long form's distinctive words, not "language"). */
   cover: string[];
+  /**
+   * The subset that counts, less surely, as finding it: the other close readings of a katakana
+   * word (ドーン: dawn beside don). A long form's other words never do (kubernetes is no AKS).
+   */
+  near: string[];
 }
 
 const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
@@ -88,11 +93,12 @@ export class CrossExpander {
 
   /** For each typed unit, the index terms it relates to in the other script or vocabulary. */
   expand(units: readonly Unit[], known: (term: string) => boolean, common: (term: string) => boolean = () => false): Related[] {
-    const out: Related[] = units.map(() => ({ terms: [], cover: [] }));
-    const add = (i: number, terms: string[], cover: string[]) => {
+    const out: Related[] = units.map(() => ({ terms: [], cover: [], near: [] }));
+    const add = (i: number, terms: string[], cover: string[], near: string[] = []) => {
       const r = out[i]!;
       for (const t of terms) if (t !== units[i]!.word && known(t) && !r.terms.includes(t)) r.terms.push(t);
       for (const t of cover) if (r.terms.includes(t) && !r.cover.includes(t)) r.cover.push(t);
+      for (const t of near) if (r.terms.includes(t) && !r.cover.includes(t) && !r.near.includes(t)) r.near.push(t);
     };
     const longForms = (forms: string[]) => {
       const terms: string[] = [], cover: string[] = [];
@@ -113,7 +119,7 @@ export class CrossExpander {
       if (KATAKANA.test(w)) {
         // Only the closest readings count as finding the word; the others are searched, lower.
         const latin = this.tr.latinReading(w);
-        add(i, latin.terms, latin.best);
+        add(i, latin.terms, latin.best, latin.terms);
       } else if (LATIN.test(w)) {
         const long = longForms(this.ac.expand(w, known(w)));
         add(i, long.terms, long.cover);
@@ -123,7 +129,7 @@ export class CrossExpander {
         // directly; only an unknown one (a name the talks write only in katakana) is looked up.
         if (/^[a-z]{3,}$/.test(w) && !known(w)) {
           const kana = this.tr.katakanaReading(w);
-          add(i, kana.terms, kana.best);
+          add(i, kana.terms, kana.best, kana.terms);
         }
       } else if (HAS_KANJI.test(w)) {
         const whole = english(w);
@@ -138,7 +144,10 @@ export class CrossExpander {
         for (let k = i; k < j; k++) add(k, abbrs, abbrs);
       }
     }
-    for (const r of out) r.terms = r.terms.slice(0, MAX_PER_WORD);
+    for (const r of out) {
+      r.terms = r.terms.slice(0, MAX_PER_WORD);
+      r.near = r.near.filter((t) => r.terms.includes(t));
+    }
     return out;
   }
 }

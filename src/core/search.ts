@@ -318,7 +318,7 @@ const GRAM_COVERAGE = 0.6;
 export function buildQuery(
   text: string,
   known: (term: string) => boolean,
-  relate: (units: Unit[]) => Related[] = (units) => units.map(() => ({ terms: [], cover: [] })),
+  relate: (units: Unit[]) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
   adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
   const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
@@ -328,7 +328,7 @@ export function buildQuery(
     // A word found in the other script needs no n-grams: they would only add noise.
     const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
     const terms = new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]);
-    return { word: u.word, terms, grams, near: new Set(related[i]!.terms.filter((t) => !terms.has(t))) };
+    return { word: u.word, terms, grams, near: new Set(related[i]!.near.filter((t) => !terms.has(t))) };
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));

@@ -139,7 +139,7 @@ describe('expansion and coverage', () => {
   it('credits each expansion to the typed word it came from', () => {
     const known = (t: string) => ['databricks', 'spotify', 'podsecuritypolicy'].includes(t);
     const { concepts } = buildQuery('データブリックス PSP', known, (units) =>
-      units.map((u) => (u.word === 'データブリックス' ? { terms: ['databricks'], cover: ['databricks'] } : { terms: ['podsecuritypolicy'], cover: ['podsecuritypolicy'] })),
+      units.map((u) => (u.word === 'データブリックス' ? { terms: ['databricks'], cover: ['databricks'], near: [] } : { terms: ['podsecuritypolicy'], cover: ['podsecuritypolicy'], near: [] })),
     );
     assert.deepEqual(concepts.map((c) => [c.word, c.terms.has('databricks'), c.terms.has('podsecuritypolicy')]), [
       ['データブリックス', true, false],
@@ -180,5 +180,7 @@ describe('what stands for a typed word', () => {
     assert.ok(aks!.terms.includes('kubernetes'), 'kubernetes is still searched');
     assert.ok(!aks!.cover.includes('kubernetes'), 'but finding it does not count as finding AKS');
     assert.ok(aks!.cover.includes('service') || aks!.cover.includes('azure'));
+    assert.deepEqual(aks!.near, [], 'nor as a less sure reading of it');
   });
+
 });
