@@ -12,11 +12,12 @@
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FakeSlack } from '../test/fakes/slack-api.ts';
+import { freePort } from '../test/helpers/redis.ts';
+import { until } from '../test/helpers/until.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../test/fakes/slack-harness.ts';
 import { httpSender, slashCommand } from '../test/fakes/slack-payloads.ts';
 import { queries, writeCorpus } from './corpus.ts';
@@ -29,26 +30,6 @@ const SECONDS = Number(values.seconds);
 const TOTAL = Math.round(RATE * SECONDS);
 const REPLY_PATIENCE_MS = 30_000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => srv.once('listening', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-function waitFor(what: () => boolean, label: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (what()) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${label}`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 function stats(samples: number[]) {
   if (samples.length === 0) return { n: 0 };
@@ -91,9 +72,9 @@ const cleanup = async () => {
 
 try {
   const t0 = performance.now();
-  await waitFor(() => /corpus loaded/.test(logs), 'the bot to load the corpus (first start builds and saves the index)', 10 * 60_000);
+  await until(() => /corpus loaded/.test(logs), 'the bot to load the corpus (first start builds and saves the index)', 10 * 60_000);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(() => /listening|started|slack/i.test(logs), 'the Slack adapter', 60_000);
+  await until(() => /listening|started|slack/i.test(logs), 'the Slack adapter', 60_000);
   for (let i = 0; ; i++) {
     const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (ok) break;
@@ -118,7 +99,7 @@ try {
       appendFileSync(path.join(corpusDir, 'zebra.md'), `---\nevent: demo-2026\nevent_name: Demo 2026\ndates: 2026-01-01\nrecap_title: Demo\n---\n\n## Zebracorn Talk\n\n### ja\n\nzebracorn の話。\n\n### en\n\nAbout zebracorn.\n`);
       reloadStart = performance.now();
       child.kill('SIGHUP');
-      void waitFor(() => reloadLine.test(logs), 'the reload', 10 * 60_000).then(() => (reloadEnd = performance.now()), () => undefined);
+      void until(() => reloadLine.test(logs), 'the reload', 10 * 60_000).then(() => (reloadEnd = performance.now()), () => undefined);
     }
     const rec: (typeof sent)[number] = { at: performance.now() };
     sent.push(rec);
@@ -138,7 +119,7 @@ try {
     );
   }
   await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, REPLY_PATIENCE_MS))]);
-  await waitFor(() => !Number.isNaN(reloadEnd), 'the reload to finish', 10 * 60_000).catch(() => undefined);
+  await until(() => !Number.isNaN(reloadEnd), 'the reload to finish', 10 * 60_000).catch(() => undefined);
   const during = (r: (typeof sent)[number]) => r.at >= reloadStart && r.at <= reloadEnd;
   const acks = sent.flatMap((r) => (r.ack === undefined ? [] : [r.ack]));
   const replies = sent.flatMap((r) => (r.reply === undefined ? [] : [r.reply]));
