@@ -70,12 +70,21 @@ export async function openLibrary(corpusDir: string, dataDir: string): Promise<O
   const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
   const library = warm(libraryFromCorpus(corpus));
-  const saveError = await writeSavedLines(dataDir, serializeLibrary(corpus, library.index, key)).then(
+  const saveError = await save(dataDir, serializeLibrary(corpus, library.index, key), key, found.stamp);
+  return { library, from: 'built', reason, saveError };
+}
+
+/**
+ * Saves a built index and remembers its key for the corpus stamp it was built from; why it could
+ * not be saved, if it could not (the library is fine, the next start builds again).
+ */
+async function save(dataDir: string, lines: readonly string[], key: string, stamp: string | undefined): Promise<string | undefined> {
+  const saveError = await writeSavedLines(dataDir, lines).then(
     () => undefined,
     (err: Error) => err.message,
   );
-  if (!saveError && found.stamp) await rememberKey(dataDir, found.stamp, key);
-  return { library, from: 'built', reason, saveError };
+  if (!saveError && stamp) await rememberKey(dataDir, stamp, key);
+  return saveError;
 }
 
 /**
@@ -119,11 +128,7 @@ export async function savedLines(corpusDir: string, dataDir: string): Promise<{ 
   const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
   const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks), key);
-  const saveError = await writeSavedLines(dataDir, lines).then(
-    () => undefined,
-    (err: Error) => err.message,
-  );
-  if (!saveError && found.stamp) await rememberKey(dataDir, found.stamp, key);
+  const saveError = await save(dataDir, lines, key, found.stamp);
   return { lines: lines.slice(1), built: true, talks: corpus.talks.length, saveError };
 }
 

@@ -197,15 +197,16 @@ export class TalkIndex {
     this.cross.prepare();
   }
 
-  private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined>; ids: Map<number, string> } {
-    const { ids, stats } = internals(this.mini);
-    this.scorer ??= new Scorer(termMap(this.mini), stats, SEARCH_OPTIONS.boost ?? {});
-    this.scorer.prepare();
-    if (!this.byShortId) {
+  /** The scorer and talks by short id, made (with the scorer's tables) on the first call. */
+  private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined> } {
+    if (!this.scorer || !this.byShortId) {
+      const { ids, stats } = internals(this.mini);
+      this.scorer = new Scorer(termMap(this.mini), stats, SEARCH_OPTIONS.boost ?? {});
+      this.scorer.prepare();
       this.byShortId = [];
       for (const [shortId, id] of ids) this.byShortId[shortId] = this.byId.get(id);
     }
-    return { scorer: this.scorer, byShortId: this.byShortId, ids };
+    return { scorer: this.scorer, byShortId: this.byShortId };
   }
 
   /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
