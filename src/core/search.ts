@@ -197,6 +197,16 @@ export class TalkIndex {
     this.cross.prepare();
   }
 
+  /**
+   * Builds, a piece at a time between answers, the tables only some searches need: the tree for
+   * typos of Latin words and the one for "did you mean". Those searches build or do without
+   * them until then, with the same answers. The service starts this once it is serving.
+   */
+  async prepareInBackground(): Promise<void> {
+    await this.scoring().scorer.prepareTypos();
+    await this.vocabulary.prepare();
+  }
+
   /** The scorer and talks by short id, made (with the scorer's tables) on the first call. */
   private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined> } {
     if (!this.scorer || !this.byShortId) {
