@@ -1,5 +1,5 @@
 /**
- * Load test of the Slack HTTP endpoint: the real bot (`src/main.ts`, HTTP mode) on a generated
+ * Load test of the Slack HTTP endpoint: the real bot (`npm start`'s entry, HTTP mode) on a generated
  * corpus, its Web API and response_urls pointed at the fake Slack on 127.0.0.1, fed signed
  * `/kubecon` commands at a steady rate, with a corpus change and a SIGHUP reload in the middle.
  * Reports ack latency (Slack's 3-second deadline) and reply latency (command sent to answer
@@ -44,7 +44,8 @@ const dataDir = path.join(dir, 'data');
 await writeCorpus(corpusDir, TALKS);
 const slack = await FakeSlack.start();
 const port = await freePort();
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+// The bot as `npm start` runs it (the bundled JavaScript), not through the TypeScript loader.
+const child = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.mjs')], {
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'pipe'],
   env: {

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { Bot } from './core/bot.ts';
 import { CorpusInvalidError, formatCorpusError } from './core/corpus/errors.ts';
-import { reloadLibrary } from './core/library.ts';
+import { reloadLibrary, type Library } from './core/library.ts';
 
 /**
  * Loads the corpus again in a worker thread (from the saved index when it matches, else a fresh
@@ -33,11 +33,20 @@ export function reloadCorpus(bot: Bot, dirs: { corpusDir: string; dataDir: strin
 
 const reloads = new WeakMap<Bot, { running: Promise<boolean> | undefined; again: boolean }>();
 
+/**
+ * Builds the tables only some searches need (typos, "did you mean") a piece at a time between
+ * answers, so that no user waits for them (see TalkIndex.prepareInBackground).
+ */
+export function prepareInBackground(library: Library, log: Logger): void {
+  library.index.prepareInBackground().catch((err: unknown) => log.warn({ err }, 'could not prepare the typo tables; typo searches build what they need'));
+}
+
 async function reloadOnce(bot: Bot, dirs: { corpusDir: string; dataDir: string }, log: Logger): Promise<boolean> {
   const started = performance.now();
   try {
     const { library, from, saveError } = await reloadLibrary(dirs.corpusDir, dirs.dataDir);
     bot.setLibrary(library);
+    prepareInBackground(library, log);
     if (saveError) log.warn({ dataDir: dirs.dataDir, error: saveError }, 'could not save the search index; the next start builds it again');
     const ms = Math.round(performance.now() - started);
     log.info({ talks: library.index.talks.length, files: library.files.length, index: from, ms }, 'corpus reloaded');

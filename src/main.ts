@@ -13,7 +13,7 @@ import { runShell } from './adapters/shell/shell.ts';
 import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDotEnv } from './env.ts';
-import { handleSignals, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
+import { handleSignals, prepareInBackground, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
 import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
@@ -53,6 +53,7 @@ export async function main(): Promise<number> {
   (globalThis as { gc?: () => void }).gc?.();
   if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
   log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
+  prepareInBackground(library, log);
   const queryProblem = dailyQueryProblem(config.daily.query, library.events);
   if (queryProblem) {
     log.fatal(`DAILY_QUERY: ${queryProblem}`);

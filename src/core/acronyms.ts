@@ -78,11 +78,16 @@ export class Acronyms {
   private readonly short = new Map<string, Set<string>>();
   /** Pairs the talks define or the table names: used even when the abbreviation is a known word. */
   private readonly sure = new Set<string>();
+  /** Long forms the talks themselves write (learned from them), not only the table. */
+  private readonly inTalks = new Set<string>();
 
   private learn(abbr: string, longForm: string, sure: boolean): void {
     const key = `${abbr}\t${longForm}`;
     if (this.learned.get(key)?.[2] === true || (this.learned.has(key) && !sure)) return;
     this.learned.set(key, [abbr, longForm, sure]);
+    // A Title Case run may hold more than the long form ("Tuning the Horizontal Pod Autoscaler").
+    const ws = longForm.split(' ');
+    for (let i = 0; i < ws.length; i++) for (let j = i + 1; j <= ws.length; j++) this.inTalks.add(ws.slice(i, j).join(' '));
     this.add(abbr, longForm, sure);
   }
 
@@ -146,6 +151,15 @@ export class Acronyms {
     const set = this.long.get(abbr);
     if (!set) return [];
     return [...set].filter((l) => !isKnown || this.sure.has(`${abbr}\t${l}`));
+  }
+
+  /**
+   * Whether the talks write this long form (as a Title Case phrase, a definition or one camelCase
+   * word), rather than only the table naming it: "Azure Kubernetes Service" is in no talk, though
+   * each of its words is in some.
+   */
+  written(longForm: string): boolean {
+    return this.inTalks.has(longForm);
   }
 
   /** The pairs learned from the talks, for a saved index. */

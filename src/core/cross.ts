@@ -91,8 +91,16 @@ export class CrossExpander {
     return { phones: this.tr.table(), acronyms: this.ac.pairs() };
   }
 
-  /** For each typed unit, the index terms it relates to in the other script or vocabulary. */
-  expand(units: readonly Unit[], known: (term: string) => boolean, common: (term: string) => boolean = () => false): Related[] {
+  /**
+   * For each typed unit, the index terms it relates to in the other script or vocabulary.
+   * `capitals`: the words typed all in capitals (abbreviations), in lower case.
+   */
+  expand(
+    units: readonly Unit[],
+    known: (term: string) => boolean,
+    common: (term: string) => boolean = () => false,
+    capitals: ReadonlySet<string> = new Set(),
+  ): Related[] {
     const out: Related[] = units.map(() => ({ terms: [], cover: [], near: [] }));
     const add = (i: number, terms: string[], cover: string[], near: string[] = []) => {
       const r = out[i]!;
@@ -100,7 +108,11 @@ export class CrossExpander {
       for (const t of cover) if (r.terms.includes(t) && !r.cover.includes(t)) r.cover.push(t);
       for (const t of near) if (r.terms.includes(t) && !r.cover.includes(t) && !r.near.includes(t)) r.near.push(t);
     };
-    const longForms = (forms: string[]) => {
+    /**
+     * `byWords`: whether a talk's having the phrase's words may count as its having the phrase.
+     * For an abbreviation only when the talks write that long form (see Acronyms.written).
+     */
+    const longForms = (forms: string[], byWords: (form: string) => boolean = () => true) => {
       const terms: string[] = [], cover: string[] = [];
       for (const form of forms) {
         const ws = phraseWords(form).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
@@ -108,9 +120,10 @@ export class CrossExpander {
         // A phrase the talks do not hold whole would only add its common words ("language").
         if (!known(joined) && !ws.every((w) => known(w) || MINOR_WORDS.has(w))) continue;
         terms.push(joined, ...ws);
-        // The joined form (podsecuritypolicy) and the longest word stand for the phrase; not a
-        // word most talks have, or every talk would answer it (kubernetes for AKS).
-        cover.push(joined, [...ws].filter((w) => !common(w)).sort((a, b) => b.length - a.length)[0] ?? joined);
+        // The joined form (podsecuritypolicy) stands for the phrase, and so may its longest word;
+        // not a word most talks have, or every talk would answer it (kubernetes for AKS).
+        cover.push(joined);
+        if (byWords(form)) cover.push([...ws].filter((w) => !common(w)).sort((a, b) => b.length - a.length)[0] ?? joined);
       }
       return { terms, cover };
     };
@@ -121,13 +134,16 @@ export class CrossExpander {
         const latin = this.tr.latinReading(w);
         add(i, latin.terms, latin.best, latin.terms);
       } else if (LATIN.test(w)) {
-        const long = longForms(this.ac.expand(w, known(w)));
+        // A long form only the table names is found only whole: a talk saying "service" and
+        // "Azure" apart is no talk about AKS.
+        const long = longForms(this.ac.expand(w, known(w)), (form) => this.ac.written(form));
         add(i, long.terms, long.cover);
         const short = this.ac.abbreviate([w]);
         add(i, short, short);
         // Talks with a Japanese text have an English one too, so a word the index knows is found
         // directly; only an unknown one (a name the talks write only in katakana) is looked up.
-        if (/^[a-z]{3,}$/.test(w) && !known(w)) {
+        // A word typed in capitals is spelt out letter by letter (AKS is エーケーエス, not ケース).
+        if (/^[a-z]{3,}$/.test(w) && !known(w) && !capitals.has(w)) {
           const kana = this.tr.katakanaReading(w);
           add(i, kana.terms, kana.best, kana.terms);
         }

@@ -197,6 +197,16 @@ export class TalkIndex {
     this.cross.prepare();
   }
 
+  /**
+   * Builds, a piece at a time between answers, the tables only some searches need: the tree for
+   * typos of Latin words and the one for "did you mean". Those searches build or do without
+   * them until then, with the same answers. The service starts this once it is serving.
+   */
+  async prepareInBackground(): Promise<void> {
+    await this.scoring().scorer.prepareTypos();
+    await this.vocabulary.prepare();
+  }
+
   /** The scorer and talks by short id, made (with the scorer's tables) on the first call. */
   private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined> } {
     if (!this.scorer || !this.byShortId) {
@@ -255,7 +265,7 @@ export class TalkIndex {
       return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
     };
     if (!text.trim()) return listAll();
-    const { query, concepts } = buildQuery(text, this.known, (units) => this.cross.expand(units, this.known, this.common), this.adds);
+    const { query, concepts } = buildQuery(text, this.known, (units, capitals) => this.cross.expand(units, this.known, this.common, capitals), this.adds);
     // Only particles left once the event words are out (パリのKubeCon -> の): the filter is the question.
     if (concepts.length === 0 && keep) return listAll();
     // A word the index holds is searched as typed: its typo neighbours would only add noise, and
@@ -319,11 +329,14 @@ const GRAM_COVERAGE = 0.6;
 export function buildQuery(
   text: string,
   known: (term: string) => boolean,
-  relate: (units: Unit[]) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
+  relate: (units: Unit[], capitals: ReadonlySet<string>) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
   adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
   const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
-  const related = relate(typed);
+  // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
+  // become the prefix of "cell"; nor is it read as a katakana word.
+  const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
+  const related = relate(typed, capitals);
   const concepts: Concept[] = typed.map((u, i) => {
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
     // A word found in the other script needs no n-grams: they would only add noise.
@@ -348,9 +361,6 @@ export function buildQuery(
     .flatMap((r) => r.terms)
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
-  // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
-  // become the prefix of "cell".
-  const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
   const exact = words.filter((w) => capitals.has(w) && known(w));
   const rest = words.filter((w) => !exact.includes(w));
   const queries: Query[] = [rest.join(' ')];

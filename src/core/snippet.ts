@@ -94,6 +94,8 @@ function bestAnchor(ranges: Array<[number, number]>, span: number): number {
 /** Whether a word starts or ends before `chars[at]`, judged from the words around it. */
 function isWordBoundary(chars: readonly string[], at: number): boolean {
   if (at <= 0 || at >= chars.length) return true;
+  const known = plainBoundary(chars[at - 1]!, chars[at]!);
+  if (known !== undefined) return known;
   const from = Math.max(0, at - 2 * WORD_SLACK);
   const before = chars.slice(from, at).join('');
   const around = before + chars.slice(at, at + 2 * WORD_SLACK).join('');
@@ -102,6 +104,22 @@ function isWordBoundary(chars: readonly string[], at: number): boolean {
     if (s.index > before.length) return false;
   }
   return false;
+}
+
+const ALNUM = /^[A-Za-z0-9]$/;
+/** Spaces of any kind, and format characters, which the word-break rules attach to what precedes them. */
+const SPACE_OR_FORMAT = /^[\s\p{Cf}]/u;
+
+/**
+ * The word-break rules' answer between two characters where they need no context, as most places
+ * in English text are: a space beside a character that is neither a space of any kind nor a
+ * format character is a boundary, two ASCII letters or digits are not. Undefined elsewhere, for the segmenter to decide. (A combining mark never follows a space
+ * here: it is part of the space's grapheme.)
+ */
+export function plainBoundary(before: string, after: string): boolean | undefined {
+  if (before === ' ' ? !SPACE_OR_FORMAT.test(after) : after === ' ' && !SPACE_OR_FORMAT.test(before)) return true;
+  if (ALNUM.test(before) && ALNUM.test(after)) return false;
+  return undefined;
 }
 
 export function makeSnippet(text: string, terms: readonly string[], length = SNIPPET_LENGTH): SnippetPart[] {

@@ -35,6 +35,22 @@ export class TermMap<V> extends SearchableMap<V> {
     return TermMap.adopt(root, terms, values);
   }
 
+  /**
+   * The terms `keep` accepts, as a map of their own, built a piece at a time. Sorting is skipped
+   * when the terms were added in order (a map from `fromSorted`, as a saved index makes).
+   */
+  async subsetAsync(keep: (term: string) => boolean): Promise<TermMap<V>> {
+    const terms: string[] = [];
+    let sorted = true;
+    for (const term of this.exact.keys()) {
+      if (!keep(term)) continue;
+      if (sorted && terms.length > 0 && !(terms[terms.length - 1]! < term)) sorted = false;
+      terms.push(term);
+    }
+    if (!sorted) terms.sort((a, b) => (a < b ? -1 : 1));
+    return TermMap.fromSortedAsync(terms, terms.map((t) => this.exact.get(t)!));
+  }
+
   private static adopt<V>(root: Node<V>, terms: readonly string[], values: readonly V[]): TermMap<V> {
     // The tree has the shape SearchableMap keeps (its node type is not exported).
     const map = new TermMap<V>(root as never);

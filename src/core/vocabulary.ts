@@ -83,13 +83,28 @@ export class Vocabulary {
       .map(([w]) => w);
   }
 
-  /** The words in a radix tree, built on the first suggestion: a typo's neighbours are found by walking it. */
+  /**
+   * The words in a radix tree: a typo's neighbours are found by walking it. Built at once on the
+   * first suggestion unless `prepare` built it before.
+   */
   private tree(): TermMap<number> {
     if (!this.words) {
-      const sorted = [...this.freq.keys()].sort((a, b) => (a < b ? -1 : 1));
+      const sorted = this.sorted();
       this.words = TermMap.fromSorted(sorted, sorted.map((w) => this.freq.get(w)!));
     }
     return this.words;
+  }
+
+  /** Builds the suggestion tree a piece at a time, so that no answer waits for it. */
+  async prepare(): Promise<void> {
+    if (this.words) return;
+    const sorted = this.sorted();
+    const tree = await TermMap.fromSortedAsync(sorted, sorted.map((w) => this.freq.get(w)!));
+    this.words ??= tree;
+  }
+
+  private sorted(): string[] {
+    return [...this.freq.keys()].sort((a, b) => (a < b ? -1 : 1));
   }
 
   /** Close known words for each unknown word of the query, best first. */

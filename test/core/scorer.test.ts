@@ -57,3 +57,26 @@ it('scores mixes of index words, prefixes and typos as MiniSearch does', () => {
   const typed = fc.oneof(word, word.map((w) => w.slice(0, Math.max(3, w.length - 2))), word.map((w) => (w.length > 5 ? w.slice(0, 2) + w.slice(3) : w)));
   fc.assert(fc.property(fc.array(typed, { minLength: 1, maxLength: 5 }), (ws) => same(ws.join(' '))), { numRuns: 200 });
 });
+
+it('finds the same typo matches once its smaller tree for Latin words is built', async () => {
+  const prepared = new Scorer(mini._index, stats, SEARCH_OPTIONS.boost ?? {});
+  await prepared.prepareTypos();
+  const terms = [...mini._index.keys()];
+  const latin = terms.filter((t) => /^[a-z-]{5,}$/.test(t));
+  // Index terms with a digit or two (cgroupv2, log4j): their plain-letter typos must still reach them.
+  const withDigits = terms.filter((t) => /^[a-z0-9-]{5,}$/.test(t) && /^[^0-9]*[0-9][^0-9]*[0-9]?[^0-9]*$/.test(t) && /[a-z]/.test(t));
+  assert.ok(withDigits.length >= 5, `the corpus has terms with digits: ${withDigits.slice(0, 5).join(', ')}`);
+  const matches = (s: Scorer, term: string, edits: number) => {
+    const hits = s.score([{ term, boost: 1, prefix: false, fuzzy: edits }]);
+    return [...hits].map(([doc, h]) => `${doc}:${[...h.terms].sort().join(',')}:${h.score.toFixed(9)}`).sort();
+  };
+  for (const t of withDigits) {
+    const typed = t.replace(/[0-9]/g, 'x');
+    assert.deepEqual(matches(prepared, typed, 2), matches(scorer, typed, 2), typed);
+    assert.ok(matches(prepared, typed, 2).some((m) => m.split(':')[1]!.split(',').includes(t)), `${typed} reaches ${t}`);
+  }
+  const edited = fc
+    .tuple(fc.constantFrom(...latin), fc.nat(), fc.constantFrom('', 'x', 'q', 'e', '-'))
+    .map(([w, at, c]) => w.slice(0, at % w.length) + c + w.slice((at % w.length) + 1));
+  fc.assert(fc.property(edited, fc.constantFrom(1, 2), (typed, edits) => assert.deepEqual(matches(prepared, typed, edits), matches(scorer, typed, edits), typed)), { numRuns: 300 });
+});

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { editDistance } from '../../src/core/vocabulary.ts';
+import { editDistance, Vocabulary } from '../../src/core/vocabulary.ts';
 import { realLibrary } from '../helpers/bot.ts';
 
 /** The textbook optimal-string-alignment distance, a full table, no shortcuts. */
@@ -41,4 +41,14 @@ it('suggests the known word for a typo, nearest first', async () => {
   assert.equal(vocabulary.suggest('kkubernetes')[0], 'kubernetes', 'first letter doubled');
   // An everyday word the talks lack is no typo of one they have.
   assert.deepEqual(vocabulary.suggest('house money world'), []);
+});
+
+it('suggests the same words when its tree was built ahead, a piece at a time', async () => {
+  const { vocabulary } = (await realLibrary()).index;
+  const ahead = Vocabulary.fromEntries(vocabulary.entries());
+  await ahead.prepare();
+  for (const typo of ['kubernetse', 'crosplane', 'gubernetes', 'promethues', 'ヘルムチャト', 'obsrvability', 'gvisr']) {
+    assert.deepEqual(ahead.suggest(typo), vocabulary.suggest(typo), typo);
+  }
+  assert.equal(ahead.suggest('kubernetse')[0], 'kubernetes');
 });
