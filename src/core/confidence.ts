@@ -62,6 +62,14 @@ const NAME_WEIGHT = 2;
 const NAME_MAX_WORDS = 6;
 /** A query of this many words (after stop words) is read as a sentence, not as keywords. */
 const SENTENCE_WORDS = 4;
+/**
+ * In a sentence of at least this many words, a word no talk has that is no name (後継, 通信費,
+ * "reachable") weighs as a general word: a long question carries its writer's situation around
+ * the topic, and the topic is what the talks must match. Names still count in full (Consul,
+ * Helm in "…consul service discovery across Kubernetes clusters?"); in shorter queries every
+ * word is more likely chosen (料金 in 「Terraform Cloud の料金プラン」).
+ */
+const LONG_SENTENCE = 8;
 
 /** Edit distance, stopping early once it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -175,6 +183,26 @@ function typedAsName(word: string, text: string): boolean {
     if (m.index! > 0) return true;
   }
   return false;
+}
+
+/**
+ * Whether a typed word may be a name: a Latin word that reads as no English, one typed with a
+ * capital where a sentence would not have one (Helm mid-sentence, EKS), or a katakana word (a
+ * name or a loanword: ヤフー). Not a kanji word nor a plain English word in lower case.
+ */
+function nameLike(word: string, text?: string): boolean {
+  if (looksLikeName(word) || /^[\p{Script=Katakana}ー・]+$/u.test(word)) return true;
+  return /^[a-z]/.test(word) && text !== undefined && typedAsName(word, text);
+}
+
+/**
+ * Whether the query types the word all in capitals (PVC, AKS): an abbreviation, which stands for
+ * words a talk may spell out or paraphrase ("a volume claim"), so its absence from every talk is
+ * weaker evidence than a product name's (knative).
+ */
+function typedAsAbbreviation(word: string, text?: string): boolean {
+  if (text === undefined || !/^[a-z0-9]{2,6}$/.test(word)) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.toUpperCase()}(?![\\p{L}\\p{N}])`, 'u').test(text.normalize('NFKC'));
 }
 
 /** Whether a Latin word reads as no English at all (knative, cert-manager; not datacenter, pipline). */
@@ -293,7 +321,8 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const general = idf(n / 2, n);
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
-    if (df[i] === 0 && words.length <= NAME_MAX_WORDS && looksLikeName(w.word)) return NAME_WEIGHT * idf(0, n);
+    if (df[i] === 0 && words.length >= LONG_SENTENCE && !nameLike(w.word, opts.text)) return general;
+    if (df[i] === 0 && words.length <= NAME_MAX_WORDS && looksLikeName(w.word) && !typedAsAbbreviation(w.word, opts.text)) return NAME_WEIGHT * idf(0, n);
     // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
     // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
     // the reply names it, as the talks lack that topic.

@@ -64,7 +64,7 @@ const GROUPS: string[][] = [
   ['zero trust', 'ゼロトラスト'],
   ['spot vm', 'spot instance', 'スポット'],
   ['cost optimization', 'コスト最適化'],
-  ['load balancing', 'load balancer', 'ロードバランシング', 'ロードバランサ', '負荷分散'],
+  ['load balancing', 'load balancer', 'lb', 'ロードバランシング', 'ロードバランサ', '負荷分散'],
   ['gpu', 'gpus'],
   ['machine learning', 'ml', '機械学習'],
   ['ai', '人工知能', 'llm', '生成ai'],

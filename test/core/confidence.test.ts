@@ -216,6 +216,52 @@ describe('misspelt words and names no talk has', () => {
   });
 });
 
+describe('long sentences and abbreviations', () => {
+  // 「ARM のインスタンスに移したらビルドが壊れまくって大変だった。他社はどうやって乗り切ったんだろう」:
+  // the ARM talk has the topic; 大変 and 他社 are the writer's situation, in no talk.
+  const ranked = [
+    { item: 'arm talk', terms: ['arm', 'インスタンス', 'ビルド'] },
+    { item: 'other', terms: ['インスタンス'] },
+  ];
+  const filler = ['移', '壊', '乗り', '切'];
+
+  it('does not let words no talk has veto a long sentence when they are no names', () => {
+    const typed = ['arm', 'インスタンス', 'ビルド', '大変', '他社', ...filler];
+    const d = decide(typed.map(word), ranked, { total: 55, indexHasPrefix: never });
+    assert.equal(d.matches[0], 'arm talk');
+    assert.deepEqual(d.unmatched, ['大変', '他社'], 'they are still named');
+  });
+
+  it('still lets them veto a shorter query, and a name a long one', () => {
+    const short = decide(['arm', 'インスタンス', '大変', '他社'].map(word), ranked, { total: 55, indexHasPrefix: never });
+    assert.deepEqual(short.matches, []);
+    const names = ['arm', 'インスタンス', 'ビルド', 'graviton', 'ampere', ...filler];
+    assert.deepEqual(decide(names.map(word), ranked, { total: 55, indexHasPrefix: never }).matches, [], 'graviton is a name');
+    const katakana = ['arm', 'インスタンス', 'ビルド', 'グラビトン', 'アンペア', ...filler];
+    assert.deepEqual(decide(katakana.map(word), ranked, { total: 55, indexHasPrefix: never }).matches, [], 'so may a katakana word be');
+    const text = 'Is our ARM instance build with Consul and Helm slow to break today or whatever?';
+    const capitalised = ['arm', 'instance', 'build', 'consul', 'helm', 'slow', 'break', 'today', 'whatever'];
+    const rankedEn = [{ item: 'arm talk', terms: ['arm', 'instance', 'build'] }];
+    assert.deepEqual(decide(capitalised.map(word), rankedEn, { total: 55, indexHasPrefix: never, text }).matches, [], 'Consul and Helm are typed as names');
+  });
+
+  it('reads LB as load balancing', () => {
+    const r = bot.handle({ text: '自前の LB で AZ 間の通信を減らした話', locale: 'ja' });
+    assert.equal(r.kind, 'results');
+    if (r.kind !== 'results') return;
+    assert.equal(r.hits[0]!.title, 'Reducing Cross-Zone Egress at Spotify with Custom gRPC Load Balancing');
+  });
+
+  it('weighs an abbreviation in capitals no talk has as a rare word, not as a product name', () => {
+    // 「別の namespace の VolumeSnapshot から PVC 作れないの困ってる」
+    const typed = ['別', 'namespace', 'volumesnapshot', 'pvc', '作', '困'];
+    const talks = [{ item: 'snapshot talk', terms: ['別', 'namespace', 'volumesnapshot'] }];
+    const ask = (text: string) => decide(typed.map(word), talks, { total: 55, indexHasPrefix: never, text }).matches;
+    assert.deepEqual(ask('別の namespace の VolumeSnapshot から PVC 作れないの困ってる'), ['snapshot talk']);
+    assert.deepEqual(ask('別の namespace の VolumeSnapshot から pvc 作れないの困ってる'), [], 'in lower case it may be a name');
+  });
+});
+
 describe('names in katakana', () => {
   it('takes the dotted parts of a katakana name as one name', async () => {
     const { katakanaNames } = await import('../../src/core/confidence.ts');
