@@ -7,11 +7,15 @@
 import { applyVariants, normalize } from './normalize.ts';
 import { isStopWord, removeStopPhrases } from './stopwords.ts';
 
+/** Runs of the text: 1 Latin letters and digits (joined by . - _ + ' ’), 2 katakana, 3 kanji and hiragana. */
 const RUNS =
-  /(?<latin>[\p{Script=Latin}\p{Nd}]+(?:[.\-_+'’][\p{Script=Latin}\p{Nd}]+)*)|(?<kata>[\p{Script=Katakana}ー]+)|(?<han>[\p{Script=Han}\p{Script=Hiragana}々〆ヶ]+)/gu;
+  /([\p{Script=Latin}\p{Nd}]+(?:[.\-_+'’][\p{Script=Latin}\p{Nd}]+)*)|([\p{Script=Katakana}ー]+)|([\p{Script=Han}\p{Script=Hiragana}々〆ヶ]+)/gu;
 const KANJI_SEQ = /[\p{Script=Han}々〆ヶ]+/gu;
 const HAS_KANJI = /[\p{Script=Han}]/u;
 const CAMEL_PARTS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+const JOINERS = /[.\-_+'’]/;
+const ASCII = /^[\x00-\x7f]*$/;
+const LOWER_WORD = /^[a-z]+$/;
 
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
@@ -20,11 +24,12 @@ export function isLatinTerm(term: string): boolean {
   return /^[a-z0-9]/.test(term);
 }
 
+/** Every rule removes a final "s", so other words are returned before any test that costs more. */
 function singular(word: string): string {
-  if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
+  if (word.length < 5 || word.charCodeAt(word.length - 1) !== 0x73 || !LOWER_WORD.test(word)) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (/(sses|ches|shes|xes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  if (!/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
@@ -45,36 +50,42 @@ function bigrams(run: string): string[] {
   return out;
 }
 
-/**
- * `normalize` for a run of the scanned text, which is NFKC already with its variants rewritten
- * (case-insensitively): for ASCII, lower case is all that is left to do.
- */
-function normalizeRun(raw: string): string {
-  return /^[\x00-\x7f]*$/.test(raw) ? raw.toLowerCase() : normalize(raw);
-}
+/** Words that CAMEL_PARTS takes as one part (most words): no need to run it. */
+const ONE_CAMEL_PART = /^(?:[A-Z]?[a-z]+|\d+)$/;
 
 function latinTerms(raw: string, out: Unit[], stop: boolean): void {
-  const whole = normalizeRun(raw);
+  // The scanned text is NFKC already with its variants rewritten: for ASCII, lower case is all
+  // that `normalize` would still do.
+  const whole = ASCII.test(raw) ? raw.toLowerCase() : normalize(raw);
   if (stop && isStopWord(whole)) return;
   const grams: string[] = [];
-  const parts = whole.split(/[.\-_+'’]/).filter((p) => p.length > 0);
+  const parts = !JOINERS.test(whole) ? (whole.length > 0 ? [whole] : []) : whole.split(JOINERS).filter((p) => p.length > 0);
   if (parts.length > 1) grams.push(parts.join(''), ...parts);
   // camelCase names (PodSecurityPolicy, VolumeSnapshot): their parts too.
-  const camel = raw.match(CAMEL_PARTS) ?? [];
-  if (camel.length > 1 && camel.every((p) => p.length >= 2)) grams.push(...camel.map((p) => p.toLowerCase()));
-  const forms = [whole, ...parts].map(singular).filter((one, i) => one !== [whole, ...parts][i]);
+  if (!ONE_CAMEL_PART.test(raw)) {
+    const camel = raw.match(CAMEL_PARTS) ?? [];
+    if (camel.length > 1 && camel.every((p) => p.length >= 2)) for (const p of camel) grams.push(p.toLowerCase());
+  }
+  // The singular of the word and of each part (a one-part word is its own part: two forms).
+  const forms: string[] = [];
+  const one = singular(whole);
+  if (one !== whole) forms.push(one);
+  for (const p of parts) {
+    const f = singular(p);
+    if (f !== p) forms.push(f);
+  }
   out.push({ word: whole, grams, forms });
 }
 
 function katakanaTerms(run: string, out: Unit[], stop: boolean): void {
-  const word = run.length >= 4 ? run.replace(/ー+$/u, '') : run;
+  const word = run.length >= 4 && run.endsWith('ー') ? run.replace(/ー+$/u, '') : run;
   if (stop && isStopWord(word)) return;
   out.push({ word, grams: word.length >= 5 ? bigrams(word) : [] });
 }
 
 function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): void {
   const keep = (w: string) => !(stop && isStopWord(w));
-  const words = segments.filter(keep);
+  const words = stop ? segments.filter(keep) : segments;
   const seqs = (run.match(KANJI_SEQ) ?? []).filter((q) => q.length >= 2 && keep(q));
   // One unit per kanji compound; the segmenter's words inside it are its n-grams.
   for (const seq of seqs) {
@@ -84,14 +95,36 @@ function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): 
   for (const w of words) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
 }
 
-/** Kanji-bearing words of the whole text with their offsets: one segmenter pass per text is far cheaper than one per run. */
-function kanjiWords(text: string): Array<{ at: number; word: string }> {
-  if (!HAS_KANJI.test(text)) return [];
-  const out: Array<{ at: number; word: string }> = [];
-  for (const s of segmenter.segment(text)) {
-    if (s.isWordLike && HAS_KANJI.test(s.segment)) out.push({ at: s.index, word: s.segment });
+/**
+ * Whether a word holds a kanji: `HAS_KANJI`, answered without a regular expression for the
+ * characters of Japanese and English text (kanji, kana and everything below U+2E80, where no
+ * kanji is).
+ */
+export function hasKanji(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x2e80 || (c >= 0x3040 && c <= 0x30ff)) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+    return HAS_KANJI.test(word);
   }
-  return out;
+  return false;
+}
+
+/**
+ * Kanji-bearing words of the whole text (offsets in `at`, words in `words`): one segmenter pass
+ * per text is far cheaper than one per run.
+ */
+function kanjiWords(text: string): { at: number[]; words: string[] } {
+  const at: number[] = [];
+  const words: string[] = [];
+  if (!HAS_KANJI.test(text)) return { at, words };
+  for (const s of segmenter.segment(text)) {
+    if (s.isWordLike && hasKanji(s.segment)) {
+      at.push(s.index);
+      words.push(s.segment);
+    }
+  }
+  return { at, words };
 }
 
 function scan(text: string, stop: boolean): Unit[] {
@@ -101,16 +134,17 @@ function scan(text: string, stop: boolean): Unit[] {
   if (stop) source = removeStopPhrases(source);
   const kanji = kanjiWords(source);
   let k = 0;
-  for (const m of source.matchAll(RUNS)) {
-    const g = m.groups ?? {};
-    if (g.latin) latinTerms(g.latin, out, stop);
-    else if (g.kata) katakanaTerms(g.kata.toLowerCase(), out, stop);
-    else if (g.han) {
-      const end = m.index + g.han.length;
-      while (k < kanji.length && kanji[k]!.at < m.index) k++;
+  RUNS.lastIndex = 0;
+  for (let m = RUNS.exec(source); m !== null; m = RUNS.exec(source)) {
+    if (m[1] !== undefined) latinTerms(m[1], out, stop);
+    else if (m[2] !== undefined) katakanaTerms(m[2].toLowerCase(), out, stop);
+    else {
+      const han = m[3]!;
+      const end = m.index + han.length;
+      while (k < kanji.at.length && kanji.at[k]! < m.index) k++;
       const inRun: string[] = [];
-      for (; k < kanji.length && kanji[k]!.at + kanji[k]!.word.length <= end; k++) inRun.push(kanji[k]!.word.toLowerCase());
-      hanTerms(g.han.toLowerCase(), inRun, out, stop);
+      for (; k < kanji.at.length && kanji.at[k]! + kanji.words[k]!.length <= end; k++) inRun.push(kanji.words[k]!.toLowerCase());
+      hanTerms(han.toLowerCase(), inRun, out, stop);
     }
   }
   return out;

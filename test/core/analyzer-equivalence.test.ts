@@ -1,0 +1,64 @@
+/**
+ * The analyzer is tuned for build speed; what it produces must not change, or every saved index
+ * and every relevance figure would silently shift. It is compared term for term (same terms, same
+ * order, same repeats) with the straightforward version it replaced (analyzer-reference.ts).
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze, analyzeQuery, hasKanji } from '../../src/core/analyzer.ts';
+import { loadCorpus } from '../../src/core/corpus/load.ts';
+import * as reference from './analyzer-reference.ts';
+
+/** Pieces of the text talks and queries are made of, with the characters that need care. */
+const PIECES = [
+  // Japanese: kanji compounds, okurigana, particles, iteration marks, katakana with long vowels.
+  '自動化', '運用基盤', '脆弱性', 'ぜい弱性', '人々', '関ヶ原', '〆切', '東京タワー', '行う', 'について', 'の', 'を使った',
+  'コンテナー', 'サーバー', 'サンドボックス化', 'ーーーー', 'ヶ', '々', 'トークン', 'トーク', 'セッション', '話', '発表',
+  '紹介された。', '、', '。', '「', '」', '・', '〜',
+  // English: plurals, camelCase, all caps, contractions, joined words, stop words.
+  'services', 'policies', 'classes', 'status', 'analysis', 'Kubernetes', 'PodSecurityPolicy', 'VolumeSnapshot',
+  'HTTPServer', 'gRPC', 'k8s', 'abc12def', 'v1alpha2', 'kube-bench', 'Node.js', 'C++', "it's", 'we’re', 'naïve',
+  'Café', 'talk', 'kuernetes', 'PodSecuirtyPolicy', '2024', '3.14', 'x_y', 'a.b.c', 'İstanbul', 'ΣΟΦΙΑ', 'Москва',
+  // URLs, numbers, emoji, full-width and half-width forms, combining marks, controls.
+  'https://example.com/a_b?x=1&y=2', 'user@example.com', '1,000', '😀', '👩‍💻', '👍🏽', '🇯🇵', 'ＡＢＣ１２３', 'ｶﾀｶﾅ', 'ｺﾝﾃﾅｰ',
+  '（注）', 'e\u0301', '漢\u0301字', '\u200d', '\u00ad', '\t', '\n', ' ', '-', '_', '.', "'", '’', '+', ':',
+];
+
+const texts = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((p) => p.join('')),
+  fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 16 }).map((p) => p.join(' ')),
+  fc.string({ unit: 'binary', maxLength: 120 }),
+);
+
+describe('analyzer output', () => {
+  it('is the reference analysis, term for term, for any text', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        assert.deepEqual(analyze(s), reference.analyze(s));
+        assert.deepEqual(analyzeQuery(s), reference.analyzeQuery(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is the reference analysis for every field of the real corpus', async () => {
+    const { talks } = await loadCorpus(path.join(import.meta.dirname, '..', '..', 'corpus'));
+    assert.ok(talks.length > 0);
+    for (const t of talks) {
+      for (const s of [t.title, t.speakers.join(', '), t.tags.join(', '), t.track ?? '', t.summary?.ja ?? '', t.summary?.en ?? '', t.abstract ?? '']) {
+        assert.deepEqual(analyze(s), reference.analyze(s), s.slice(0, 80));
+      }
+    }
+  });
+
+  it('tells kanji from other characters as the Unicode property does, for every code point tried', () => {
+    const han = /\p{Script=Han}/u;
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = String.fromCharCode(c);
+      assert.equal(hasKanji(s), han.test(s), `U+${c.toString(16)}`);
+    }
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 8 }), (s) => hasKanji(s) === han.test(s)));
+  });
+});
