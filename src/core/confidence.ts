@@ -171,8 +171,8 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
 
 /**
  * Whether the query capitalises an everyday word where a sentence would not: all in capitals
- * (ARM) or with a capital past the query's first word (the Spot in "GKE Spot VM"). It is then a
- * name or an abbreviation, not the everyday word.
+ * (ARM), with a capital past the query's first word (the Spot in "GKE Spot VM"), or with any
+ * capital in a Japanese query. It is then a name or an abbreviation, not the everyday word.
  */
 function typedAsName(word: string, text: string): boolean {
   const t = text.trim();
@@ -180,7 +180,8 @@ function typedAsName(word: string, text: string): boolean {
     const typed = m[0];
     if (typed === typed.toLowerCase()) continue;
     if (typed.length > 1 && typed === typed.toUpperCase()) return true;
-    if (m.index! > 0) return true;
+    // Japanese has no capital to start a sentence: 「Windows コンテナを…」 names Windows.
+    if (m.index! > 0 || JAPANESE.test(t)) return true;
   }
   return false;
 }
@@ -286,25 +287,34 @@ export interface DecideOptions {
  * weight; the answer then lists every item covering ANSWER_SHARE of it and at least
  * RELATIVE_SHARE of the best item's share.
  */
+/** A set of matched terms that talks share: how well it answers each word, how many talks have it, its share of the query. */
+interface TermSet {
+  quality: number[];
+  talks: number;
+  share: number;
+}
+
 export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ranked<T>>, opts: DecideOptions): Decision<T> {
   if (words.length === 0) return { matches: ranked.map((r) => r.item), related: [], unmatched: [], best: 1 };
   const n = Math.max(opts.total, 1);
   const scores = words.map(() => new Map<string, number>());
-  // Thousands of talks match the same few sets of terms: each set is scored once.
+  // Thousands of talks match the same few sets of terms: each set is scored once, and counted.
   // Talks often share the very array of terms (see scorer.ts): that is the quickest key.
-  const bySet = new Map<string, number[]>();
-  const byArray = new Map<readonly string[], number[]>();
-  const quality = ranked.map((r) => {
-    let q = byArray.get(r.terms);
-    if (q) return q;
-    const key = r.terms.length === 1 ? r.terms[0]! : r.terms.join('\t');
-    q = bySet.get(key);
-    if (!q) bySet.set(key, (q = words.map((w, i) => wordQuality(w, r.terms, scores[i]!))));
-    byArray.set(r.terms, q);
-    return q;
+  const bySet = new Map<string, TermSet>();
+  const byArray = new Map<readonly string[], TermSet>();
+  const sets = ranked.map((r) => {
+    let set = byArray.get(r.terms);
+    if (!set) {
+      const key = r.terms.length === 1 ? r.terms[0]! : r.terms.join('\t');
+      set = bySet.get(key);
+      if (!set) bySet.set(key, (set = { quality: words.map((w, i) => wordQuality(w, r.terms, scores[i]!)), talks: 0, share: 0 }));
+      byArray.set(r.terms, set);
+    }
+    set.talks++;
+    return set;
   });
   const df = words.map(() => 0);
-  for (const q of quality) q.forEach((x, i) => x >= PRESENT && df[i]!++);
+  for (const set of bySet.values()) set.quality.forEach((x, i) => x >= PRESENT && (df[i]! += set.talks));
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
   const sentence = words.length >= SENTENCE_WORDS;
@@ -321,24 +331,20 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
     return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
-  const shareOf = new Map<number[], number>();
-  const shares = quality.map((q) => {
-    let share = shareOf.get(q);
-    if (share === undefined) shareOf.set(q, (share = q.reduce((a, x, i) => a + x * weight[i]!, 0) / sum));
-    return share;
-  });
-  // A loop, not Math.max(...shares): a spread of tens of thousands of numbers can overflow the stack.
   let best = 0;
-  for (const share of shares) if (share > best) best = share;
+  for (const set of bySet.values()) {
+    set.share = set.quality.reduce((a, x, i) => a + x * weight[i]!, 0) / sum;
+    if (set.share > best) best = set.share;
+  }
   const unmatched = words.filter((_, i) => df[i] === 0 && specific[i]).map((w) => w.word);
   if (best >= MATCH_SHARE) {
     const floor = Math.max(ANSWER_SHARE, best * RELATIVE_SHARE);
-    return { matches: ranked.filter((_, k) => shares[k]! >= floor).map((r) => r.item), related: [], unmatched, best };
+    return { matches: ranked.filter((_, k) => sets[k]!.share >= floor).map((r) => r.item), related: [], unmatched, best };
   }
-  const related = ranked
-    .filter((_, k) => quality[k]!.some((x, i) => x >= PRESENT && df[i]! <= RELATED_MAX_DF * n))
-    .slice(0, MAX_RELATED)
-    .map((r) => r.item);
+  const related: T[] = [];
+  for (let k = 0; k < ranked.length && related.length < MAX_RELATED; k++) {
+    if (sets[k]!.quality.some((x, i) => x >= PRESENT && df[i]! <= RELATED_MAX_DF * n)) related.push(ranked[k]!.item);
+  }
   return { matches: [], related, unmatched, best };
 }
 

@@ -8,6 +8,7 @@ import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { encodePostings, LazyPostings, type Postings } from './postings.ts';
+import { sortBestFirst } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
 import { TermMap } from './term-map.ts';
 import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
@@ -288,7 +289,7 @@ export class TalkIndex {
       const raw = found.scores[doc]! * (matched.length || 1);
       results.push({ talk, score: raw * c, terms, raw });
     }
-    results.sort((a, b) => b.score - a.score || b.raw - a.raw);
+    sortBestFirst(results);
     return { results, concepts, searched: keep ? all().length : this.talks.length };
   }
 }
