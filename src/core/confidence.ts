@@ -171,8 +171,8 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
 
 /**
  * Whether the query capitalises an everyday word where a sentence would not: all in capitals
- * (ARM) or with a capital past the query's first word (the Spot in "GKE Spot VM"). It is then a
- * name or an abbreviation, not the everyday word.
+ * (ARM), with a capital past the query's first word (the Spot in "GKE Spot VM"), or with any
+ * capital in a Japanese query. It is then a name or an abbreviation, not the everyday word.
  */
 function typedAsName(word: string, text: string): boolean {
   const t = text.trim();
@@ -180,7 +180,8 @@ function typedAsName(word: string, text: string): boolean {
     const typed = m[0];
     if (typed === typed.toLowerCase()) continue;
     if (typed.length > 1 && typed === typed.toUpperCase()) return true;
-    if (m.index! > 0) return true;
+    // Japanese has no capital to start a sentence: 「Windows コンテナを…」 names Windows.
+    if (m.index! > 0 || JAPANESE.test(t)) return true;
   }
   return false;
 }

@@ -122,6 +122,14 @@ describe('everyday words in a sentence', () => {
     assert.ok(!isSpecific('spot', never, true, 'Spot the difference between these tools'), 'a sentence starts with a capital');
   });
 
+  it('takes a capitalised everyday word at the start of a Japanese query for a name (Windows)', () => {
+    assert.ok(isSpecific('windows', never, true, 'Windows コンテナを Kubernetes で動かす話ってあった？'));
+    const r = bot.handle({ text: 'Windows コンテナを Kubernetes で動かす話ってあった？', locale: 'en' });
+    assert.equal(r.kind, 'message', 'no talk covers Windows containers');
+    if (r.kind !== 'message') return;
+    assert.ok(r.notices.some((n) => n.code === 'unmatched_words' && /windows/.test(n.text)));
+  });
+
   it('reads a slip on an everyday word as that word, in a sentence', () => {
     assert.ok(isCommonWord('painfull', true));
     assert.ok(!isCommonWord('painfull'), 'only where slips are asked for');
