@@ -111,17 +111,26 @@ export function hasKanji(word: string): boolean {
 }
 
 /**
- * Kanji-bearing words of the whole text (offsets in `at`, words in `words`): one segmenter pass
- * per text is far cheaper than one per run.
+ * Characters the word segmenter always breaks around (spaces, newlines, punctuation of
+ * Word_Break=Other), unless a mark or format character follows and clings to them. Segmenting the
+ * pieces between them gives the same words as segmenting the whole text, so pieces without kanji
+ * (English words, katakana lists) are skipped.
  */
-function kanjiWords(text: string): { at: number[]; words: string[] } {
+const PIECES = /(?:[^\t\n\r !()[\]/?、。「」『』【】]|[\t\n\r !()[\]/?、。「」『』【】](?=[\p{Grapheme_Extend}\p{Mc}\p{Cf}\u{1F3FB}-\u{1F3FF}]))+/gu;
+
+/** Kanji-bearing words of the text, with their offsets in `at` (exported for its test). */
+export function kanjiWords(text: string): { at: number[]; words: string[] } {
   const at: number[] = [];
   const words: string[] = [];
   if (!HAS_KANJI.test(text)) return { at, words };
-  for (const s of segmenter.segment(text)) {
-    if (s.isWordLike && hasKanji(s.segment)) {
-      at.push(s.index);
-      words.push(s.segment);
+  PIECES.lastIndex = 0;
+  for (let m = PIECES.exec(text); m !== null; m = PIECES.exec(text)) {
+    if (!hasKanji(m[0])) continue;
+    for (const s of segmenter.segment(m[0])) {
+      if (s.isWordLike && hasKanji(s.segment)) {
+        at.push(m.index + s.index);
+        words.push(s.segment);
+      }
     }
   }
   return { at, words };

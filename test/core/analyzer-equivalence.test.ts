@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, analyzeQuery, hasKanji } from '../../src/core/analyzer.ts';
+import { analyze, analyzeQuery, hasKanji, kanjiWords } from '../../src/core/analyzer.ts';
 import { loadCorpus } from '../../src/core/corpus/load.ts';
 import * as reference from './analyzer-reference.ts';
 
@@ -24,6 +24,8 @@ const PIECES = [
   // URLs, numbers, emoji, full-width and half-width forms, combining marks, controls.
   'https://example.com/a_b?x=1&y=2', 'user@example.com', '1,000', '😀', '👩‍💻', '👍🏽', '🇯🇵', 'ＡＢＣ１２３', 'ｶﾀｶﾅ', 'ｺﾝﾃﾅｰ',
   '（注）', 'e\u0301', '漢\u0301字', '\u200d', '\u00ad', '\t', '\n', ' ', '-', '_', '.', "'", '’', '+', ':',
+  // The characters the segmenter is known to break around, and those that cling to what precedes.
+  '\r\n', '!', '?', '(', ')', '[', ']', '/', '『', '』', '【', '】', '\u0301', '\u200c', '\u{1F3FB}', '\uFF9E', '\u{E0020}', '\u0BBE', '\u3099',
 ];
 
 const texts = fc.oneof(
@@ -51,6 +53,37 @@ describe('analyzer output', () => {
         assert.deepEqual(analyze(s), reference.analyze(s), s.slice(0, 80));
       }
     }
+  });
+
+  it('segments the text piece by piece into the words the whole text gives', () => {
+    // Dense in what decides where the segmenter breaks: kanji beside kana, the separators, and
+    // the marks and joiners that cling to a neighbour.
+    const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+    const han = /\p{Script=Han}/u;
+    const whole = (s: string) => {
+      const at: number[] = [];
+      const words: string[] = [];
+      for (const x of segmenter.segment(s)) {
+        if (x.isWordLike && han.test(x.segment)) {
+          at.push(x.index);
+          words.push(x.segment);
+        }
+      }
+      return { at, words };
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('漢', '東京', '自動化', '人々', '々', '関ヶ原', '〆', '行う', '𠮷', '〇', '東京タワー'),
+      fc.constantFrom('の', 'について', 'タワー', 'ー', 'ヶ', 'ｶﾀ', '・', '゛', 'a', 'x_', '_', '.', "'", '1', '@', '-', '😀', '👍🏽', 'é'),
+      fc.constantFrom(' ', '\t', '\n', '\r', '!', '?', '(', ')', '[', ']', '/', '、', '。', '「', '」', '『', '』', '【', '】'),
+      fc.constantFrom('\u0301', '\u200c', '\u200d', '\u{1F3FB}', '\uFF9E', '\u{E0020}', '\u0BBE', '\u3099', '\u00ad'),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (s) => {
+        assert.deepEqual(kanjiWords(s), whole(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('tells kanji from other characters as the Unicode property does, for every code point tried', () => {
