@@ -7,6 +7,7 @@ import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
+import { baseForms } from './stems.ts';
 import { encodePostings, LazyPostings, type Postings } from './postings.ts';
 import { sortBestFirst } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
@@ -338,11 +339,17 @@ export function buildQuery(
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
   const related = relate(typed, capitals);
+  // Bases of an inflected English word (attackers -> attack) that the index holds and that find
+  // talks the word and its singular do not.
+  const based = typed.map((u) => {
+    const own = [u.word, ...(u.forms ?? [])];
+    return baseForms(u.word).filter((b) => !own.includes(b) && known(b) && own.every((w) => adds(w, b)));
+  });
   const concepts: Concept[] = typed.map((u, i) => {
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
     // A word found in the other script needs no n-grams: they would only add noise.
     const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
-    const terms = new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]);
+    const terms = new Set([u.word, ...(u.forms ?? []), ...based[i]!, ...synonyms, ...related[i]!.cover]);
     return { word: u.word, terms, grams, near: new Set(related[i]!.near.filter((t) => !terms.has(t))) };
   });
   const seen = new Set<string>();
@@ -354,8 +361,7 @@ export function buildQuery(
     .flatMap((u, i) => (known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams))
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
-  const synonyms = analyzeQuery(expandWithGlossary(text).join(' '))
-    .map((u) => u.word)
+  const synonyms = [...based.flat(), ...analyzeQuery(expandWithGlossary(text).join(' ')).map((u) => u.word)]
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
   const cross = related
