@@ -209,6 +209,9 @@ export class TalkIndex {
     await this.vocabulary.prepare();
   }
 
+  /** How many talks pass each filter searched so far (see `passing`). */
+  private readonly passingCounts = new Map<string, number>();
+
   /** The scorer and talks by short id, made (with the scorer's tables) on the first call. */
   private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined> } {
     if (!this.scorer || !this.byShortId) {
@@ -247,21 +250,28 @@ export class TalkIndex {
   }
 
   /** Whether a talk passes the filter; undefined when there is no filter, so nothing is checked. */
-  private keep(filter: SearchFilter): ((id: string) => boolean) | undefined {
-    if (!filter.eventIds && filter.year === undefined) return undefined;
-    return (id) => {
-      const t = this.byId.get(id);
-      if (!t) return false;
-      if (filter.eventIds && !filter.eventIds.has(t.event.id)) return false;
-      if (filter.year !== undefined && t.event.year !== filter.year) return false;
-      return true;
-    };
+  private keep(filter: SearchFilter): ((talk: Talk) => boolean) | undefined {
+    const { eventIds, year } = filter;
+    if (!eventIds && year === undefined) return undefined;
+    return (t) => (!eventIds || eventIds.has(t.event.id)) && (year === undefined || t.event.year === year);
+  }
+
+  /** How many talks pass a filter, counted once per filter: confidence weighs words against it. */
+  private passing(filter: SearchFilter, keep: (talk: Talk) => boolean): number {
+    const key = `${filter.eventIds ? [...filter.eventIds].sort().join(' ') : '*'}|${filter.year ?? '*'}`;
+    let n = this.passingCounts.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const t of this.talks) if (keep(t)) n++;
+      this.passingCounts.set(key, n);
+    }
+    return n;
   }
 
   /** Every talk matching any query term, best first; the typed words; how many talks were searched. */
   private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
     const keep = this.keep(filter);
-    const all = () => (keep ? this.talks.filter((t) => keep(t.id)) : this.talks);
+    const all = () => (keep ? this.talks.filter(keep) : this.talks);
     const listAll = () => {
       const talks = all();
       return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
@@ -281,7 +291,7 @@ export class TalkIndex {
     const results: Array<Match & { raw: number }> = [];
     for (const doc of found.docs) {
       const talk = byShortId[doc]!;
-      if (keep && !keep(talk.id)) continue;
+      if (keep && !keep(talk)) continue;
       const st = found.state[doc]!;
       const { specs: matched, terms } = found.states[st]!;
       let c = covered.get(st);
@@ -291,7 +301,7 @@ export class TalkIndex {
       results.push({ talk, score: raw * c, terms, raw });
     }
     sortBestFirst(results);
-    return { results, concepts, searched: keep ? all().length : this.talks.length };
+    return { results, concepts, searched: keep ? this.passing(filter, keep) : this.talks.length };
   }
 }
 
