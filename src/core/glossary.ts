@@ -95,6 +95,9 @@ const GROUPS: string[][] = [
   ['self-hosted runner', 'セルフホストランナー'],
   ['sidecar', 'サイドカー', 'sidecarless', 'サイドカーレス'],
   ['ambient mesh', 'アンビエントメッシュ'],
+  ['cause', 'root cause', 'root-causing', '原因', '根本原因'],
+  ['team', 'teams', 'チーム'],
+  ['large scale', 'large-scale', 'at scale', '大規模'],
 ];
 
 export type Glossary = ReadonlyArray<readonly string[]>;
