@@ -19,6 +19,9 @@ import { createLogger } from './log.ts';
 import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
 import { openStore } from './store/index.ts';
 
+/** How long after start the tables only some searches need begin to be built (see lifecycle.ts). */
+const PREPARE_AFTER_MS = 1_000;
+
 export async function main(): Promise<number> {
   let config: Config;
   try {
@@ -53,7 +56,8 @@ export async function main(): Promise<number> {
   (globalThis as { gc?: () => void }).gc?.();
   if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
   log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
-  prepareInBackground(library, log);
+  // The first answer comes first: the tables for typos and "did you mean" are built after it.
+  setTimeout(() => prepareInBackground(library, log), PREPARE_AFTER_MS).unref();
   const queryProblem = dailyQueryProblem(config.daily.query, library.events);
   if (queryProblem) {
     log.fatal(`DAILY_QUERY: ${queryProblem}`);

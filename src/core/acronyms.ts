@@ -87,7 +87,7 @@ export class Acronyms {
     this.learned.set(key, [abbr, longForm, sure]);
     // A Title Case run may hold more than the long form ("Tuning the Horizontal Pod Autoscaler").
     const ws = longForm.split(' ');
-    for (let i = 0; i < ws.length; i++) for (let j = i + 1; j <= ws.length; j++) this.inTalks.add(ws.slice(i, j).join(' '));
+    for (let i = 0; i < ws.length; i++) for (let j = i + 2; j <= ws.length; j++) this.inTalks.add(ws.slice(i, j).join(' '));
     this.add(abbr, longForm, sure);
   }
 
