@@ -7,6 +7,7 @@ import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
+import { baseForms } from './stems.ts';
 import { encodePostings, LazyPostings, type Postings } from './postings.ts';
 import { sortBestFirst } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
@@ -211,6 +212,9 @@ export class TalkIndex {
     await this.vocabulary.prepare();
   }
 
+  /** How many talks pass each filter searched so far (see `passing`). */
+  private readonly passingCounts = new Map<string, number>();
+
   /** The scorer and talks by short id, made (with the scorer's tables) on the first call. */
   private scoring(): { scorer: Scorer; byShortId: Array<Talk | undefined> } {
     if (!this.scorer || !this.byShortId) {
@@ -249,21 +253,28 @@ export class TalkIndex {
   }
 
   /** Whether a talk passes the filter; undefined when there is no filter, so nothing is checked. */
-  private keep(filter: SearchFilter): ((id: string) => boolean) | undefined {
-    if (!filter.eventIds && filter.year === undefined) return undefined;
-    return (id) => {
-      const t = this.byId.get(id);
-      if (!t) return false;
-      if (filter.eventIds && !filter.eventIds.has(t.event.id)) return false;
-      if (filter.year !== undefined && t.event.year !== filter.year) return false;
-      return true;
-    };
+  private keep(filter: SearchFilter): ((talk: Talk) => boolean) | undefined {
+    const { eventIds, year } = filter;
+    if (!eventIds && year === undefined) return undefined;
+    return (t) => (!eventIds || eventIds.has(t.event.id)) && (year === undefined || t.event.year === year);
+  }
+
+  /** How many talks pass a filter, counted once per filter: confidence weighs words against it. */
+  private passing(filter: SearchFilter, keep: (talk: Talk) => boolean): number {
+    const key = `${filter.eventIds ? [...filter.eventIds].sort().join(' ') : '*'}|${filter.year ?? '*'}`;
+    let n = this.passingCounts.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const t of this.talks) if (keep(t)) n++;
+      this.passingCounts.set(key, n);
+    }
+    return n;
   }
 
   /** Every talk matching any query term, best first; the typed words; how many talks were searched. */
   private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
     const keep = this.keep(filter);
-    const all = () => (keep ? this.talks.filter((t) => keep(t.id)) : this.talks);
+    const all = () => (keep ? this.talks.filter(keep) : this.talks);
     const listAll = () => {
       const talks = all();
       return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
@@ -283,7 +294,7 @@ export class TalkIndex {
     const results: Array<Match & { raw: number }> = [];
     for (const doc of found.docs) {
       const talk = byShortId[doc]!;
-      if (keep && !keep(talk.id)) continue;
+      if (keep && !keep(talk)) continue;
       const st = found.state[doc]!;
       const { specs: matched, terms } = found.states[st]!;
       let c = covered.get(st);
@@ -293,7 +304,7 @@ export class TalkIndex {
       results.push({ talk, score: raw * c, terms, raw });
     }
     sortBestFirst(results);
-    return { results, concepts, searched: keep ? all().length : this.talks.length };
+    return { results, concepts, searched: keep ? this.passing(filter, keep) : this.talks.length };
   }
 }
 
@@ -341,11 +352,17 @@ export function buildQuery(
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
   const related = relate(typed, capitals);
+  // Bases of an inflected English word (attackers -> attack) that the index holds and that find
+  // talks the word and its singular do not.
+  const based = typed.map((u) => {
+    const own = [u.word, ...(u.forms ?? [])];
+    return baseForms(u.word).filter((b) => !own.includes(b) && known(b) && own.every((w) => adds(w, b)));
+  });
   const concepts: Concept[] = typed.map((u, i) => {
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);
     // A word found in the other script needs no n-grams: they would only add noise.
     const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
-    const terms = new Set([u.word, ...(u.forms ?? []), ...synonyms, ...related[i]!.cover]);
+    const terms = new Set([u.word, ...(u.forms ?? []), ...based[i]!, ...synonyms, ...related[i]!.cover]);
     return { word: u.word, terms, grams, near: new Set(related[i]!.near.filter((t) => !terms.has(t))) };
   });
   const seen = new Set<string>();
@@ -357,8 +374,7 @@ export function buildQuery(
     .flatMap((u, i) => (known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams))
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
-  const synonyms = analyzeQuery(expandWithGlossary(text).join(' '))
-    .map((u) => u.word)
+  const synonyms = [...based.flat(), ...analyzeQuery(expandWithGlossary(text).join(' ')).map((u) => u.word)]
     .filter(fresh)
     .slice(0, MAX_QUERY_TERMS);
   const cross = related

@@ -37,6 +37,15 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/**
+ * How far a suggestion may be from a word, in steps: one edit for short words, two up to 8
+ * letters, and for longer ones three only when nothing is within two. Three edits on a long word
+ * reach dozens of words and walk most of the tree: the nearest words are the suggestions.
+ */
+function reach(word: string): number[] {
+  return word.length <= 3 ? [1] : word.length <= 8 ? [2] : [2, 3];
+}
+
 export class Vocabulary {
   private readonly freq: Map<string, number>;
   /** The words as a radix tree, for typo search (see `tree`). */
@@ -114,12 +123,14 @@ export class Vocabulary {
     for (const w of words) {
       // An everyday word (home, at) is no typo of a name: nothing to suggest, and short ones have many neighbours.
       if (w.length < 3 || this.freq.has(w) || isCommonWord(w)) continue;
-      const max = w.length <= 3 ? 1 : w.length <= 8 ? 2 : 3;
       const scored: Array<[string, number, number]> = [];
-      // The tree finds words within `max` plain edits; a swapped pair counts one edit here.
-      for (const [cand, [f]] of this.tree().fuzzyGet(w, max)) {
-        const d = editDistance(w, cand, max);
-        if (d <= max) scored.push([cand, d, f]);
+      for (const max of reach(w)) {
+        // The tree finds words within `max` plain edits; a swapped pair counts one edit here.
+        for (const [cand, [f]] of this.tree().fuzzyGet(w, max)) {
+          const d = editDistance(w, cand, max);
+          if (d <= max) scored.push([cand, d, f]);
+        }
+        if (scored.length > 0) break;
       }
       scored.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
       for (const [cand] of scored) if (!out.includes(cand)) out.push(cand);

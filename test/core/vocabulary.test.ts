@@ -52,3 +52,10 @@ it('suggests the same words when its tree was built ahead, a piece at a time', a
   }
   assert.equal(ahead.suggest('kubernetse')[0], 'kubernetes');
 });
+
+it('suggests the nearest words: three edits away only when nothing is within two', () => {
+  const vocabulary = Vocabulary.fromEntries([['observability', 5], ['observable', 3]]);
+  assert.equal(editDistance('observabilty', 'observable', 3), 3);
+  assert.deepEqual(vocabulary.suggest('observabilty'), ['observability'], 'one edit away: the three-edit word is left out');
+  assert.deepEqual(vocabulary.suggest('obsrvablty'), ['observability', 'observable'], 'nothing within two: three edits are tried');
+});

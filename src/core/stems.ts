@@ -1,0 +1,43 @@
+/**
+ * The base words an English query word may be an inflection of: "attackers" for talks that say
+ * "attack", "deploying" or "deployed" for talks that say "deploy". The analyzer already adds the
+ * singular; these are the verb endings (-ing, -ed) and the agent noun (-er: one who attacks).
+ * They are guesses (container is not "one who contains"), so search.ts keeps only those the index
+ * holds and that find talks the typed word does not.
+ */
+
+const LOWER_WORD = /^[a-z]+$/;
+const VOWEL = /[aeiou]/;
+
+/** The shortest base kept: "use" from "user" or "sing" from "singing" would match far too much. */
+const MIN_BASE = 4;
+
+/** "runn" -> "run", "planned" -> "plan": a consonant doubled before the ending. */
+function undoubled(stem: string): string | undefined {
+  const n = stem.length;
+  if (n < 2 || stem[n - 1] !== stem[n - 2] || VOWEL.test(stem[n - 1]!) || /[lsz]$/.test(stem)) return undefined;
+  return stem.slice(0, -1);
+}
+
+/** Bases of `stem` once an ending is cut: as is, with the silent "e" back, undoubled. */
+function bases(stem: string): string[] {
+  const out = [stem, stem + 'e'];
+  const one = undoubled(stem);
+  if (one) out.push(one);
+  return out.filter((b) => b.length >= MIN_BASE && VOWEL.test(b));
+}
+
+/**
+ * Candidate bases of a lower-case English word, most likely first; empty for other words. The
+ * plural of an agent noun (attackers) gives the agent noun's bases too.
+ */
+export function baseForms(word: string): string[] {
+  if (!LOWER_WORD.test(word)) return [];
+  const w = word.endsWith('ers') ? word.slice(0, -1) : word;
+  const out: string[] = [];
+  if (w.endsWith('ing')) out.push(...bases(w.slice(0, -3)));
+  else if (w.endsWith('ied')) out.push(w.slice(0, -3) + 'y');
+  else if (w.endsWith('ed')) out.push(...bases(w.slice(0, -2)));
+  else if (w.endsWith('er')) out.push(...bases(w.slice(0, -2)));
+  return [...new Set(out)].filter((b) => b !== word && b.length >= MIN_BASE);
+}

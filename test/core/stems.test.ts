@@ -1,0 +1,45 @@
+/**
+ * Inflected English query words find the base word the talks use: "attackers" finds a talk that
+ * only says "attack", when the index holds the base and the base adds talks.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildQuery } from '../../src/core/search.ts';
+import { baseForms } from '../../src/core/stems.ts';
+import { realBot } from '../helpers/bot.ts';
+
+const bot = await realBot();
+
+describe('base forms of English query words', () => {
+  it('guesses the base of agent nouns and verb endings', () => {
+    assert.ok(baseForms('attackers').includes('attack'));
+    assert.ok(baseForms('maintainer').includes('maintain'));
+    assert.ok(baseForms('deployed').includes('deploy'));
+    assert.ok(baseForms('scaling').includes('scale'));
+    assert.ok(baseForms('planned').includes('plan'));
+    assert.ok(baseForms('copied').includes('copy'));
+  });
+
+  it('gives no base too short to stand for the word, and none for names or other scripts', () => {
+    assert.ok(!baseForms('running').includes('run'), 'run would match far too much');
+    assert.ok(!baseForms('user').includes('use'));
+    assert.deepEqual(baseForms('gvisor'), []);
+    assert.deepEqual(baseForms('Kubebuilder'), []);
+    assert.deepEqual(baseForms('ハニーポット'), []);
+  });
+
+  it('searches a base only when the index holds it and it finds talks the typed word does not', () => {
+    const concept = (known: string[], adds: boolean) =>
+      buildQuery('attackers', (t) => known.includes(t), undefined, () => adds).concepts[0]!;
+    assert.ok(concept(['attack', 'attacker'], true).terms.has('attack'));
+    assert.ok(!concept(['attacker'], true).terms.has('attack'), 'the index does not hold attack');
+    assert.ok(!concept(['attack', 'attacker'], false).terms.has('attack'), 'attack adds no talk');
+  });
+
+  it('answers a sentence whose agent noun the talk writes as the verb', () => {
+    const r = bot.handle({ text: 'honeypots to catch attackers in Kubernetes', locale: 'en' });
+    assert.equal(r.kind, 'results');
+    if (r.kind !== 'results') return;
+    assert.equal(r.hits[0]!.title, 'Keep Hackers out of your cluster with these 5 simple tricks');
+  });
+});
