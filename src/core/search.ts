@@ -47,6 +47,9 @@ const MINISEARCH_OPTIONS = {
   storeFields: [],
   extractField: (doc: Talk, field: string) => (field === 'id' ? doc.id : fieldText(doc, field as Field)),
   tokenize: (text: string) => analyze(text),
+  // The analyzer's terms are lower case already (its test checks it): MiniSearch's default
+  // lower-casing of every term would only cost time.
+  processTerm: (term: string) => term,
   searchOptions: SEARCH_OPTIONS,
 };
 

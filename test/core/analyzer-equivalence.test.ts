@@ -45,6 +45,15 @@ describe('analyzer output', () => {
     );
   });
 
+  it('gives lower-case terms only, so the index can take them as they are', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        for (const t of analyze(s)) assert.equal(t, t.toLowerCase());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('is the reference analysis for every field of the real corpus', async () => {
     const { talks } = await loadCorpus(path.join(import.meta.dirname, '..', '..', 'corpus'));
     assert.ok(talks.length > 0);
