@@ -25,4 +25,11 @@ describe('everyday words across languages', () => {
     assert.ok(titles('チーム').includes('The Insider Threat: Third-Party Applications In Your Cluster'), titles('チーム').join(' / '));
     assert.ok(titles('大規模').includes('Best Practice for Container Security at Scale'), titles('大規模').join(' / '));
   });
+
+  it('reads 共有 as shared: a shared cluster in English counts as the 共有 asked for', () => {
+    const r = bot.handle({ text: 'みんなで共有しているクラスタなのに開発者ごとに専用環境があるように見せる方法', locale: 'ja' });
+    assert.equal(r.kind, 'results');
+    if (r.kind !== 'results') return;
+    assert.match(r.hits[0]!.title, /^kubefork/);
+  });
 });
