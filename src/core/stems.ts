@@ -2,6 +2,7 @@
  * The base words an English query word may be an inflection of: "attackers" for talks that say
  * "attack", "deploying" or "deployed" for talks that say "deploy". The analyzer already adds the
  * singular; these are the verb endings (-ing, -ed) and the agent noun (-er: one who attacks).
+ * A four-letter plural (pods) gives its singular, which the analyzer only makes from five letters.
  * They are guesses (container is not "one who contains"), so search.ts keeps only those the index
  * holds and that find talks the typed word does not.
  */
@@ -33,6 +34,9 @@ function bases(stem: string): string[] {
  */
 export function baseForms(word: string): string[] {
   if (!LOWER_WORD.test(word)) return [];
+  // The analyzer makes singulars from five letters; a four-letter plural (pods, apps, jobs) is the
+  // singular of a three-letter word.
+  if (word.length === 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return [word.slice(0, 3)];
   const w = word.endsWith('ers') ? word.slice(0, -1) : word;
   const out: string[] = [];
   if (w.endsWith('ing')) out.push(...bases(w.slice(0, -3)));

@@ -20,6 +20,13 @@ describe('base forms of English query words', () => {
     assert.ok(baseForms('copied').includes('copy'));
   });
 
+  it('gives a four-letter plural its three-letter singular, which the analyzer does not', () => {
+    assert.deepEqual(baseForms('pods'), ['pod']);
+    assert.deepEqual(baseForms('apps'), ['app']);
+    assert.deepEqual(baseForms('less'), []);
+    assert.deepEqual(baseForms('plus'), []);
+  });
+
   it('gives no base too short to stand for the word, and none for names or other scripts', () => {
     assert.ok(!baseForms('running').includes('run'), 'run would match far too much');
     assert.ok(!baseForms('user').includes('use'));
@@ -41,5 +48,12 @@ describe('base forms of English query words', () => {
     assert.equal(r.kind, 'results');
     if (r.kind !== 'results') return;
     assert.equal(r.hits[0]!.title, 'Keep Hackers out of your cluster with these 5 simple tricks');
+  });
+
+  it('answers a sentence whose short plural the talk writes in the singular (apps: app)', () => {
+    const r = bot.handle({ text: 'how the kernel handled a syscall when containerized apps called it', locale: 'en' });
+    assert.equal(r.kind, 'results');
+    if (r.kind !== 'results') return;
+    assert.equal(r.hits[0]!.title, 'Exploring Container Mechanisms Through the Story of a Syscall');
   });
 });
