@@ -95,6 +95,10 @@ const GROUPS: string[][] = [
   ['self-hosted runner', 'セルフホストランナー'],
   ['sidecar', 'サイドカー', 'sidecarless', 'サイドカーレス'],
   ['ambient mesh', 'アンビエントメッシュ'],
+  ['cause', 'root cause', 'root-causing', '原因', '根本原因'],
+  ['team', 'teams', 'チーム'],
+  ['large scale', 'large-scale', 'at scale', '大規模'],
+  ['shared', 'share', 'sharing', '共有'],
 ];
 
 export type Glossary = ReadonlyArray<readonly string[]>;
