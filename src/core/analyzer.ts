@@ -50,6 +50,9 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+const nonEmpty = (p: string) => p.length > 0;
+const twoOrMore = (p: string) => p.length >= 2;
+
 /** Words that CAMEL_PARTS takes as one part (most words): no need to run it. */
 const ONE_CAMEL_PART = /^(?:[A-Z]?[a-z]+|\d+)$/;
 
@@ -59,12 +62,12 @@ function latinTerms(raw: string, out: Unit[], stop: boolean): void {
   const whole = ASCII.test(raw) ? raw.toLowerCase() : normalize(raw);
   if (stop && isStopWord(whole)) return;
   const grams: string[] = [];
-  const parts = !JOINERS.test(whole) ? (whole.length > 0 ? [whole] : []) : whole.split(JOINERS).filter((p) => p.length > 0);
+  const parts = !JOINERS.test(whole) ? (whole.length > 0 ? [whole] : []) : whole.split(JOINERS).filter(nonEmpty);
   if (parts.length > 1) grams.push(parts.join(''), ...parts);
   // camelCase names (PodSecurityPolicy, VolumeSnapshot): their parts too.
   if (!ONE_CAMEL_PART.test(raw)) {
     const camel = raw.match(CAMEL_PARTS) ?? [];
-    if (camel.length > 1 && camel.every((p) => p.length >= 2)) for (const p of camel) grams.push(p.toLowerCase());
+    if (camel.length > 1 && camel.every(twoOrMore)) for (const p of camel) grams.push(p.toLowerCase());
   }
   // The singular of the word and of each part (a one-part word is its own part: two forms).
   const forms: string[] = [];
@@ -83,16 +86,29 @@ function katakanaTerms(run: string, out: Unit[], stop: boolean): void {
   out.push({ word, grams: word.length >= 5 ? bigrams(word) : [] });
 }
 
+const isContent = (w: string) => !isStopWord(w);
+
+/** Adds `term` unless it is there already (the few n-grams of a word need no Set). */
+function addOnce(terms: string[], term: string): void {
+  if (!terms.includes(term)) terms.push(term);
+}
+
 function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): void {
-  const keep = (w: string) => !(stop && isStopWord(w));
-  const words = stop ? segments.filter(keep) : segments;
-  const seqs = (run.match(KANJI_SEQ) ?? []).filter((q) => q.length >= 2 && keep(q));
-  // One unit per kanji compound; the segmenter's words inside it are its n-grams.
+  const words = stop ? segments.filter(isContent) : segments;
+  const seqs: string[] = [];
+  for (const q of run.match(KANJI_SEQ) ?? []) if (q.length >= 2 && !(stop && isStopWord(q))) seqs.push(q);
+  // One unit per kanji compound; the segmenter's words inside it are its n-grams, then its bigrams.
   for (const seq of seqs) {
-    const inner = words.filter((w) => w !== seq && seq.includes(w));
-    out.push({ word: seq, grams: [...new Set([...inner, ...(seq.length >= 3 ? bigrams(seq) : [])])] });
+    const grams: string[] = [];
+    for (const w of words) if (w !== seq && seq.includes(w)) addOnce(grams, w);
+    if (seq.length >= 3) for (let i = 0; i + 2 <= seq.length; i++) addOnce(grams, seq.slice(i, i + 2));
+    out.push({ word: seq, grams });
   }
-  for (const w of words) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
+  for (const w of words) {
+    let inSeq = false;
+    for (const q of seqs) if (q.includes(w)) inSeq = true;
+    if (!inSeq) out.push({ word: w, grams: [] });
+  }
 }
 
 /**
