@@ -99,6 +99,7 @@ const GROUPS: string[][] = [
   ['team', 'teams', 'チーム'],
   ['large scale', 'large-scale', 'at scale', '大規模'],
   ['shared', 'share', 'sharing', '共有'],
+  ['suspicious', '怪しい', '不審'],
 ];
 
 export type Glossary = ReadonlyArray<readonly string[]>;

@@ -32,4 +32,8 @@ describe('everyday words across languages', () => {
     if (r.kind !== 'results') return;
     assert.match(r.hits[0]!.title, /^kubefork/);
   });
+
+  it('reads 怪しい as suspicious (不審): the talk that says so is found', () => {
+    assert.ok(titles('怪しい').includes('Detecting Threat in GitHub with Falco'), titles('怪しい').join(' / '));
+  });
 });
