@@ -23,7 +23,7 @@ import type { IndexParts, TalkIndex } from './search.ts';
 import type { EventInfo, Recap, Talk } from './types.ts';
 
 /** Bump when the index's content or layout changes in a way the probe below would not show. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 const INDEX_FILE = 'search-index.jsonl';
 const FORMAT = 'kubecon-bot/search-index';
@@ -110,7 +110,7 @@ interface Header {
   format: string;
   key: string;
   sha256: string;
-  /** Bytes of the JSON lines; the postings lines follow them. */
+  /** Bytes of the JSON lines (UTF-16); a newline byte and the postings lines (ASCII) follow them. */
   jsonBytes: number;
 }
 
@@ -147,11 +147,25 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
   lines.push(JSON.stringify({ cross }));
   for (let i = 0; i < terms.length; i += TERMS_PER_LINE) lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
   // The postings last, one line per term in the order of the terms: ASCII, read in one piece.
-  const json = lines.join('\n');
-  const jsonBytes = Buffer.byteLength(json);
   lines.push(...postings);
-  const sha256 = createHash('sha256').update(lines.join('\n')).digest('hex');
+  const { body, jsonBytes } = encodeBody(lines);
+  const sha256 = createHash('sha256').update(body).digest('hex');
   return [JSON.stringify({ format: FORMAT, key, sha256, jsonBytes } satisfies Header), ...lines];
+}
+
+/**
+ * The file's bytes after its header line: the JSON lines (those before the first postings line)
+ * as UTF-16, a newline byte, the postings lines as ASCII. Mostly Japanese and English text, the
+ * JSON part is about 60% larger in UTF-16 than in UTF-8, but decoding it is a copy instead of
+ * UTF-8 decoding: 25 ms instead of 110 ms at 10,000 talks, a tenth of a start.
+ */
+function encodeBody(lines: readonly string[]): { body: Buffer; jsonBytes: number } {
+  let split = lines.findIndex((line) => !line.startsWith('{'));
+  if (split < 0) split = lines.length;
+  const json = Buffer.from(lines.slice(0, split).join('\n'), 'utf16le');
+  if (split === lines.length) return { body: json, jsonBytes: json.length };
+  const postings = Buffer.from(lines.slice(split).join('\n'), 'latin1');
+  return { body: Buffer.concat([json, Buffer.from([NEWLINE]), postings]), jsonBytes: json.length };
 }
 
 /** Why a saved index cannot be used. */
@@ -234,7 +248,7 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
   } catch {
     return { reason: 'the saved index is damaged (unreadable header)' };
   }
-  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string' || !Number.isInteger(header.jsonBytes)) {
+  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string' || !Number.isInteger(header.jsonBytes) || header.jsonBytes! % 2 !== 0) {
     return { reason: 'the saved index is damaged (bad header)' };
   }
   if (header.key !== key) return { reason: 'the corpus or the analyzer changed since the index was saved' };
@@ -243,7 +257,7 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
   const split = Math.min(header.jsonBytes!, body.length);
   // The postings are ASCII: decoded on their own they make one compact one-byte string, which
   // their lines are slices of, instead of part of a two-byte string of the whole file.
-  const json = body.toString('utf8', 0, split).split('\n');
+  const json = body.toString('utf16le', 0, split).split('\n');
   return { lines: split < body.length ? [...json, ...body.toString('latin1', split + 1).split('\n')] : json };
 }
 
@@ -254,6 +268,6 @@ export async function writeSavedLines(dataDir: string, lines: readonly string[])
   await mkdir(dataDir, { recursive: true });
   const file = savedIndexPath(dataDir);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, lines.join('\n'));
+  await writeFile(tmp, Buffer.concat([Buffer.from(`${lines[0]}\n`), encodeBody(lines.slice(1)).body]));
   await rename(tmp, file);
 }

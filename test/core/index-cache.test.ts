@@ -61,21 +61,27 @@ it('rebuilds a damaged saved index instead of using it', async () => {
   const d = dirs();
   await openLibrary(d.corpus, d.data);
   const file = savedIndexPath(d.data);
-  const good = readFileSync(file, 'utf8');
-  const damages: Array<[string, string]> = [
-    ['truncated', good.slice(0, Math.floor(good.length / 2))],
-    ['a changed term', good.replace('"gvisor"', '"gvisoq"')],
-    ['garbage', 'not an index at all'],
-    ['empty', ''],
+  const good = readFileSync(file);
+  // The JSON part of the file is UTF-16: a term is changed in that encoding.
+  const term = Buffer.from('"gvisor"', 'utf16le');
+  const at = good.indexOf(term);
+  assert.ok(at > 0, 'the saved index holds the term gvisor');
+  const changed = Buffer.from(good);
+  changed.set(Buffer.from('"gvisoq"', 'utf16le'), at);
+  const damages: Array<[string, Buffer]> = [
+    ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+    ['a changed term', changed],
+    ['garbage', Buffer.from('not an index at all')],
+    ['empty', Buffer.alloc(0)],
   ];
-  for (const [what, text] of damages) {
-    assert.notEqual(text, good, what);
-    writeFileSync(file, text);
+  for (const [what, bytes] of damages) {
+    assert.ok(!bytes.equals(good), what);
+    writeFileSync(file, bytes);
     const opened = await openLibrary(d.corpus, d.data);
     assert.equal(opened.from, 'built', what);
     assert.match(opened.reason ?? '', /damaged/, what);
     assert.match(JSON.stringify(opened.library.index.search('gvisor')[0]?.talk.title), /Container Security/, what);
-    assert.equal(readFileSync(file, 'utf8'), good, `${what}: a good index is saved again`);
+    assert.ok(readFileSync(file).equals(good), `${what}: a good index is saved again`);
   }
 });
 
