@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildQuery } from '../../src/core/search.ts';
 import { baseForms } from '../../src/core/stems.ts';
-import { realBot } from '../helpers/bot.ts';
+import { realBot, firstTitle } from '../helpers/bot.ts';
 
 const bot = await realBot();
 
@@ -44,16 +44,10 @@ describe('base forms of English query words', () => {
   });
 
   it('answers a sentence whose agent noun the talk writes as the verb', () => {
-    const r = bot.handle({ text: 'honeypots to catch attackers in Kubernetes', locale: 'en' });
-    assert.equal(r.kind, 'results');
-    if (r.kind !== 'results') return;
-    assert.equal(r.hits[0]!.title, 'Keep Hackers out of your cluster with these 5 simple tricks');
+    assert.equal(firstTitle(bot, 'honeypots to catch attackers in Kubernetes', 'en'), 'Keep Hackers out of your cluster with these 5 simple tricks');
   });
 
   it('answers a sentence whose short plural the talk writes in the singular (apps: app)', () => {
-    const r = bot.handle({ text: 'how the kernel handled a syscall when containerized apps called it', locale: 'en' });
-    assert.equal(r.kind, 'results');
-    if (r.kind !== 'results') return;
-    assert.equal(r.hits[0]!.title, 'Exploring Container Mechanisms Through the Story of a Syscall');
+    assert.equal(firstTitle(bot, 'how the kernel handled a syscall when containerized apps called it', 'en'), 'Exploring Container Mechanisms Through the Story of a Syscall');
   });
 });
