@@ -83,10 +83,9 @@ switch (kind) {
     const t1 = performance.now();
     const index = new TalkIndex(corpus.talks);
     const t2 = performance.now();
-    const lines = serializeLibrary(corpus, index, indexKey(sources));
-    await writeSavedLines(dataDir, lines);
+    const bytes = await writeSavedLines(dataDir, indexKey(sources), serializeLibrary(corpus, index));
     const t3 = performance.now();
-    out = { talks: corpus.talks.length, parseMs: round(t1 - t0), buildMs: round(t2 - t1), saveMs: round(t3 - t2), savedMB: round(lines.reduce((a, l) => a + l.length + 1, 0) / 2 ** 20), ...memory() };
+    out = { talks: corpus.talks.length, parseMs: round(t1 - t0), buildMs: round(t2 - t1), saveMs: round(t3 - t2), savedMB: round(bytes / 2 ** 20), ...memory() };
     break;
   }
   case 'build-mini': {

@@ -126,8 +126,8 @@ export interface SavedLibrary {
   parts: IndexParts;
 }
 
-/** The saved form of a built library: a header line, then the data lines. */
-export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: string): string[] {
+/** The data lines of a built library's saved form (`writeSavedLines` puts a header before them). */
+export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex): string[] {
   const recaps: Recap[] = [];
   const recapIds = new Map<Recap, number>();
   const talks: StoredTalk[] = corpus.talks.map(({ recap, ...t }) => {
@@ -148,9 +148,7 @@ export function serializeLibrary(corpus: LibraryCorpus, index: TalkIndex, key: s
   for (let i = 0; i < terms.length; i += TERMS_PER_LINE) lines.push(JSON.stringify({ terms: terms.slice(i, i + TERMS_PER_LINE) }));
   // The postings last, one line per term in the order of the terms: ASCII, read in one piece.
   lines.push(...postings);
-  const { body, jsonBytes } = encodeBody(lines);
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  return [JSON.stringify({ format: FORMAT, key, sha256, jsonBytes } satisfies Header), ...lines];
+  return lines;
 }
 
 /**
@@ -264,10 +262,14 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
 const NEWLINE = 0x0a;
 
 /** Writes the saved index atomically: a reader sees the old file or the new one, never half. */
-export async function writeSavedLines(dataDir: string, lines: readonly string[]): Promise<void> {
+export async function writeSavedLines(dataDir: string, key: string, lines: readonly string[]): Promise<number> {
   await mkdir(dataDir, { recursive: true });
   const file = savedIndexPath(dataDir);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, Buffer.concat([Buffer.from(`${lines[0]}\n`), encodeBody(lines.slice(1)).body]));
+  const { body, jsonBytes } = encodeBody(lines);
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const header = Buffer.from(`${JSON.stringify({ format: FORMAT, key, sha256, jsonBytes } satisfies Header)}\n`);
+  await writeFile(tmp, Buffer.concat([header, body]));
   await rename(tmp, file);
+  return header.length + body.length;
 }

@@ -70,7 +70,7 @@ export async function openLibrary(corpusDir: string, dataDir: string): Promise<O
   const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
   const library = warm(libraryFromCorpus(corpus));
-  const saveError = await save(dataDir, serializeLibrary(corpus, library.index, key), key, found.stamp);
+  const saveError = await save(dataDir, serializeLibrary(corpus, library.index), key, found.stamp);
   return { library, from: 'built', reason, saveError };
 }
 
@@ -79,7 +79,7 @@ export async function openLibrary(corpusDir: string, dataDir: string): Promise<O
  * not be saved, if it could not (the library is fine, the next start builds again).
  */
 async function save(dataDir: string, lines: readonly string[], key: string, stamp: string | undefined): Promise<string | undefined> {
-  const saveError = await writeSavedLines(dataDir, lines).then(
+  const saveError = await writeSavedLines(dataDir, key, lines).then(
     () => undefined,
     (err: Error) => err.message,
   );
@@ -127,9 +127,9 @@ export async function savedLines(corpusDir: string, dataDir: string): Promise<{ 
   }
   const { sources, key } = await found.content();
   const corpus = buildCorpus(sources);
-  const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks), key);
+  const lines = serializeLibrary(corpus, new TalkIndex(corpus.talks));
   const saveError = await save(dataDir, lines, key, found.stamp);
-  return { lines: lines.slice(1), built: true, talks: corpus.talks.length, saveError };
+  return { lines, built: true, talks: corpus.talks.length, saveError };
 }
 
 /**
