@@ -56,7 +56,8 @@ export async function main(): Promise<number> {
   (globalThis as { gc?: () => void }).gc?.();
   if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
   log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
-  // The first answer comes first: the tables for typos and "did you mean" are built after it.
+  // The tables for typos and "did you mean" are built a second after start, so that answers right
+  // after start do not wait behind them (searches do without them until then).
   setTimeout(() => prepareInBackground(library, log), PREPARE_AFTER_MS).unref();
   const queryProblem = dailyQueryProblem(config.daily.query, library.events);
   if (queryProblem) {

@@ -113,8 +113,9 @@ const SPACE_OR_FORMAT = /^[\s\p{Cf}]/u;
 /**
  * The word-break rules' answer between two characters where they need no context, as most places
  * in English text are: a space beside a character that is neither a space of any kind nor a
- * format character is a boundary, two ASCII letters or digits are not. Undefined elsewhere, for the segmenter to decide. (A combining mark never follows a space
- * here: it is part of the space's grapheme.)
+ * format character is a boundary, two ASCII letters or digits are not. Undefined elsewhere, for
+ * the segmenter to decide. (A combining mark never follows a space here: it is part of the
+ * space's grapheme.)
  */
 export function plainBoundary(before: string, after: string): boolean | undefined {
   if (before === ' ' ? !SPACE_OR_FORMAT.test(after) : after === ' ' && !SPACE_OR_FORMAT.test(before)) return true;

@@ -97,23 +97,21 @@ export class Vocabulary {
    * first suggestion unless `prepare` built it before.
    */
   private tree(): TermMap<number> {
-    if (!this.words) {
-      const sorted = this.sorted();
-      this.words = TermMap.fromSorted(sorted, sorted.map((w) => this.freq.get(w)!));
-    }
+    this.words ??= TermMap.fromSorted(...this.sortedEntries());
     return this.words;
   }
 
   /** Builds the suggestion tree a piece at a time, so that no answer waits for it. */
   async prepare(): Promise<void> {
     if (this.words) return;
-    const sorted = this.sorted();
-    const tree = await TermMap.fromSortedAsync(sorted, sorted.map((w) => this.freq.get(w)!));
+    const tree = await TermMap.fromSortedAsync(...this.sortedEntries());
     this.words ??= tree;
   }
 
-  private sorted(): string[] {
-    return [...this.freq.keys()].sort((a, b) => (a < b ? -1 : 1));
+  /** The words in the tree's order, and their talk counts. */
+  private sortedEntries(): [string[], number[]] {
+    const words = [...this.freq.keys()].sort((a, b) => (a < b ? -1 : 1));
+    return [words, words.map((w) => this.freq.get(w)!)];
   }
 
   /** Close known words for each unknown word of the query, best first. */
