@@ -35,10 +35,26 @@ const reloads = new WeakMap<Bot, { running: Promise<boolean> | undefined; again:
 
 /**
  * Builds the tables only some searches need (typos, "did you mean") a piece at a time between
- * answers, so that no user waits for them (see TalkIndex.prepareInBackground).
+ * answers, so that no user waits for them (see TalkIndex.prepareInBackground). Resolves when
+ * they are built or have failed (logged); never rejects.
  */
-export function prepareInBackground(library: Library, log: Logger): void {
-  library.index.prepareInBackground().catch((err: unknown) => log.warn({ err }, 'could not prepare the typo tables; typo searches build what they need'));
+export async function prepareInBackground(library: Library, log: Logger): Promise<void> {
+  await library.index.prepareInBackground().catch((err: unknown) => log.warn({ err }, 'could not prepare the typo tables; typo searches build what they need'));
+}
+
+/**
+ * What a start leaves for after the bot is serving: one full garbage collection, which returns
+ * what loading left behind (the file read, its lines) to the system, then the typo tables. At
+ * 10,000 talks the collection takes about 0.1 s and RSS goes from 220 MB to 160 MB; done
+ * before serving, it was a tenth of the start. The collection runs only when node was started
+ * with --expose-gc, as npm start and the Procfile do. Logs "search tables ready" with the RSS.
+ */
+export async function settleAfterStart(library: Library, log: Logger): Promise<void> {
+  const started = performance.now();
+  (globalThis as { gc?: () => void }).gc?.();
+  await prepareInBackground(library, log);
+  const rssMB = Math.round(process.memoryUsage.rss() / 2 ** 20);
+  log.info({ ms: Math.round(performance.now() - started), rssMB }, 'search tables ready');
 }
 
 async function reloadOnce(bot: Bot, dirs: { corpusDir: string; dataDir: string }, log: Logger): Promise<boolean> {
@@ -46,7 +62,7 @@ async function reloadOnce(bot: Bot, dirs: { corpusDir: string; dataDir: string }
   try {
     const { library, from, saveError } = await reloadLibrary(dirs.corpusDir, dirs.dataDir);
     bot.setLibrary(library);
-    prepareInBackground(library, log);
+    void prepareInBackground(library, log);
     if (saveError) log.warn({ dataDir: dirs.dataDir, error: saveError }, 'could not save the search index; the next start builds it again');
     const ms = Math.round(performance.now() - started);
     log.info({ talks: library.index.talks.length, files: library.files.length, index: from, ms }, 'corpus reloaded');

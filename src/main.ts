@@ -13,13 +13,13 @@ import { runShell } from './adapters/shell/shell.ts';
 import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDotEnv } from './env.ts';
-import { handleSignals, prepareInBackground, reloadCorpus, stopAll, type Stoppable } from './lifecycle.ts';
+import { handleSignals, reloadCorpus, settleAfterStart, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
 import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
 import { openStore } from './store/index.ts';
 
-/** How long after start the tables only some searches need begin to be built (see lifecycle.ts). */
+/** How long after start loading's garbage is collected and the tables only some searches need begin to be built (see lifecycle.ts). */
 const PREPARE_AFTER_MS = 1_000;
 
 export async function main(): Promise<number> {
@@ -50,15 +50,12 @@ export async function main(): Promise<number> {
     return 1;
   }
   const { library } = opened;
-  // Loading leaves tens of MB of garbage (the file read, its lines). One full collection before
-  // serving returns it to the system (at 10,000 talks RSS 220 -> 160 MB). Only when node runs
-  // with --expose-gc, as npm start and the Procfile do; it costs a few milliseconds per MB kept.
-  (globalThis as { gc?: () => void }).gc?.();
   if (opened.saveError) log.warn({ dataDir: config.dataDir, error: opened.saveError }, 'could not save the search index; the next start builds it again');
   log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
-  // The tables for typos and "did you mean" are built a second after start, so that answers right
-  // after start do not wait behind them (searches do without them until then).
-  setTimeout(() => prepareInBackground(library, log), PREPARE_AFTER_MS).unref();
+  // Loading's garbage is collected and the tables for typos and "did you mean" are built a second
+  // after start, so that answers right after start do not wait behind them (searches do without
+  // the tables until then).
+  setTimeout(() => void settleAfterStart(library, log), PREPARE_AFTER_MS).unref();
   const queryProblem = dailyQueryProblem(config.daily.query, library.events);
   if (queryProblem) {
     log.fatal(`DAILY_QUERY: ${queryProblem}`);

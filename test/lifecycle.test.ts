@@ -9,8 +9,8 @@ import { CORPUS_DIR } from './helpers/bot.ts';
 const ROOT = path.join(import.meta.dirname, '..');
 
 /** Runs the bot in shell mode with stdin kept open, so signals can be sent to a live process. */
-function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+function startBot(env: Record<string, string>, nodeFlags: string[] = []) {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'info', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', ...env },
   });
@@ -58,4 +58,18 @@ it('reloads the corpus on SIGHUP, keeps the last good index on a bad reload, and
   const [code] = await new Promise<[number | null]>((r) => bot.child.once('exit', (c) => r([c])));
   assert.equal(code, 0);
   assert.ok(Date.now() - started < 5_000);
+});
+
+it('answers at once after start, then collects the garbage of loading, builds its typo tables, and says so with its memory', async () => {
+  // As npm start runs it: with --expose-gc, the one collection happens after start, not before serving.
+  const bot = startBot({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-data-')) }, ['--expose-gc']);
+  await bot.waitFor(() => bot.err().includes('corpus loaded'), 'start');
+  bot.ask('gvisor');
+  await bot.waitFor(() => /1\. /.test(bot.out()), 'first answer');
+  await bot.waitFor(() => bot.err().includes('search tables ready'), 'the tables built after start');
+  const line = bot.err().split('\n').find((l) => l.includes('search tables ready'))!;
+  const logged = JSON.parse(line) as { rssMB?: unknown; ms?: unknown };
+  assert.ok(typeof logged.rssMB === 'number' && logged.rssMB > 0, line);
+  assert.ok(typeof logged.ms === 'number', line);
+  bot.child.stdin.end();
 });

@@ -21,9 +21,10 @@ import { GLOSSARY } from './glossary.ts';
 import { FIELDS } from './search-options.ts';
 import type { IndexParts, TalkIndex } from './search.ts';
 import type { EventInfo, Recap, Talk } from './types.ts';
+import type { SavedVocabulary } from './vocabulary.ts';
 
 /** Bump when the index's content or layout changes in a way the probe below would not show. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 const INDEX_FILE = 'search-index.jsonl';
 const FORMAT = 'kubecon-bot/search-index';
@@ -172,7 +173,7 @@ class SavedIndexError extends Error {}
 interface Accumulator {
   head?: { events: EventInfo[]; files: string[]; recaps: Recap[] };
   talks: StoredTalk[];
-  vocabulary?: Array<[string, number]>;
+  vocabulary?: SavedVocabulary;
   mini?: Omit<AsPlainObject, 'index'>;
   cross?: CrossTables;
   terms: string[];
@@ -188,7 +189,7 @@ function takeLine(acc: Accumulator, line: string): void {
   const v = JSON.parse(line) as Record<string, unknown>;
   if ('talks' in v) acc.talks.push(...(v.talks as StoredTalk[]));
   else if ('terms' in v) acc.terms.push(...(v.terms as string[]));
-  else if ('vocabulary' in v) acc.vocabulary = v.vocabulary as Array<[string, number]>;
+  else if ('vocabulary' in v) acc.vocabulary = v.vocabulary as SavedVocabulary;
   else if ('mini' in v) acc.mini = v.mini as Omit<AsPlainObject, 'index'>;
   else if ('cross' in v) acc.cross = v.cross as CrossTables;
   else if ('events' in v) acc.head = v as unknown as Accumulator['head'];

