@@ -8,7 +8,7 @@ import { Acronyms, type AcronymPair } from './acronyms.ts';
 import type { Unit } from './analyzer.ts';
 import { TABLE } from './lexicon/ja-en.ts';
 import { normalize } from './normalize.ts';
-import { Transliterator, type PhoneTable } from './translit.ts';
+import { spelledLetters, Transliterator, type PhoneTable } from './translit.ts';
 
 let jaEn: Map<string, string[]> | undefined;
 
@@ -130,6 +130,13 @@ export class CrossExpander {
     units.forEach((u, i) => {
       const w = u.word;
       if (KATAKANA.test(w)) {
+        // An abbreviation read out letter by letter (ジーケーイー) is those letters, or nothing
+        // the index has: エーケーエス is AKS, not a word that sounds like it (eks).
+        const letters = spelledLetters(w);
+        if (letters.length > 0) {
+          add(i, letters, letters);
+          return;
+        }
         // Only the closest readings count as finding the word; the others are searched, lower.
         const latin = this.tr.latinReading(w);
         add(i, latin.terms, latin.best, latin.terms);

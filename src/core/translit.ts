@@ -37,7 +37,13 @@ function katakanaPhones(word: string): string | null {
   const chars = [...word];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    if (c === 'ー' || c === 'ッ') continue;
+    // A long vowel is how Japanese writes an English r after a vowel (アーム arm, カード card),
+    // so it reads as that optional r; elsewhere (ノード node) it costs nothing either way.
+    if (c === 'ー') {
+      if (isVowel(out[out.length - 1]) && out[out.length - 1] !== 'R') out += 'R';
+      continue;
+    }
+    if (c === 'ッ') continue;
     let p = KANA[c];
     if (p === undefined) return null;
     const next = chars[i + 1] ?? '';
@@ -77,7 +83,8 @@ function latinPhones(word: string): string | null {
     if (two === 'th') { out += 'tH'; i++; continue; }
     if (two === 'ck') { out += 'k'; i++; continue; }
     if (two === 'wh') { out += 'w'; i++; continue; }
-    if (two === 'gh') { if (i === 0) out += 'g'; i++; continue; }
+    // gh is silent at the end or before a consonant (night, high), g and h before a vowel (longhorn).
+    if (two === 'gh' && (i === 0 || !isVowel(w[i + 2]))) { if (i === 0) out += 'g'; i++; continue; }
     if (two === 'qu') { out += 'k'; i++; continue; }
     if (two === 'dg') { out += 'j'; i++; continue; }
     switch (c) {
@@ -129,7 +136,8 @@ const CLOSE_VOWELS = new Set(['ae', 'ea', 'ei', 'ie', 'oa', 'ao', 'ua', 'au', 'o
   }
   for (const a of SYMBOLS) {
     const i = CODE.get(a)!;
-    EXTRA_KANA[i] = vowel(a) ? 2 : glide(a) ? 3 : a === 'h' ? 8 : UNIT;
+    // A long vowel (R on the katakana side) may stand for nothing: ノード ~ node.
+    EXTRA_KANA[i] = a === 'R' ? 0 : vowel(a) ? 2 : glide(a) ? 3 : a === 'h' ? 8 : UNIT;
     EXTRA_LATIN[i] = a === 'R' || a === 'H' ? 2 : vowel(a) || glide(a) ? 3 : a === 'h' ? 8 : UNIT;
     for (const b of SYMBOLS) {
       const j = CODE.get(b)!;
@@ -141,6 +149,8 @@ const CLOSE_VOWELS = new Set(['ae', 'ea', 'ei', 'ie', 'oa', 'ao', 'ua', 'au', 'o
       SUB[i * N + j] = cost;
     }
   }
+  // A long vowel is no consonant r: キー is key, not kira.
+  SUB[CODE.get('R')! * N + CODE.get('r')!] = 30;
 }
 
 /** Phone codes by character code, so encoding a word is a table lookup per phone. */
@@ -153,6 +163,12 @@ function encode(phones: string): Uint8Array {
   return code;
 }
 
+/** Whether a phone code is a vowel's. */
+const VOWEL_CODE = new Uint8Array(N);
+for (const v of VOWELS) VOWEL_CODE[CODE.get(v)!] = 1;
+/** Cost of a vowel only the Latin side has, at the start of the word. */
+const LEADING_VOWEL = 12;
+
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
@@ -164,7 +180,10 @@ function distance(a: Uint8Array, b: Uint8Array, max: number): number {
   }
   let prev = rowA, row = rowB;
   prev[0] = 0;
-  for (let j = 1; j <= b.length; j++) prev[j] = prev[j - 1]! + EXTRA_LATIN[b[j - 1]!]!;
+  // Katakana writes a word's first vowel (overlay ~ オーバーレイ): one only the Latin side has
+  // there makes another word (ベレロ is no overlay).
+  if (b.length > 0) prev[1] = VOWEL_CODE[b[0]!] ? LEADING_VOWEL : EXTRA_LATIN[b[0]!]!;
+  for (let j = 2; j <= b.length; j++) prev[j] = prev[j - 1]! + EXTRA_LATIN[b[j - 1]!]!;
   for (let i = 1; i <= a.length; i++) {
     const ai = a[i - 1]!;
     row[0] = prev[0]! + EXTRA_KANA[ai]!;
@@ -329,6 +348,42 @@ function closest(phones: string | null, entries: Entries, limit: number, max = I
 
 const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
 
+/** The Latin letters' names in katakana, as an abbreviation read aloud is written (ジーケーイー: GKE). */
+const LETTER_NAMES: ReadonlyArray<readonly [string, string]> = Object.entries({
+  a: 'エー エイ', b: 'ビー', c: 'シー', d: 'ディー デー', e: 'イー', f: 'エフ', g: 'ジー', h: 'エイチ エッチ',
+  i: 'アイ', j: 'ジェー ジェイ', k: 'ケー ケイ', l: 'エル', m: 'エム', n: 'エヌ', o: 'オー', p: 'ピー',
+  q: 'キュー', r: 'アール', s: 'エス', t: 'ティー テー', u: 'ユー', v: 'ブイ ヴィー', w: 'ダブリュー ダブル',
+  x: 'エックス', y: 'ワイ', z: 'ゼット ゼッド ズィー',
+}).flatMap(([letter, names]) => names.split(' ').map((name) => [name, letter] as const));
+
+/**
+ * The ways a katakana word splits into letter names from its start: each gives the letters and
+ * the rest of the word. A name may lose its final ー at the end of the word (the analyzer drops
+ * it: ジーケーイー is searched as ジーケーイ).
+ */
+function letterRuns(word: string, from = 0, letters = ''): Array<{ letters: string; rest: string }> {
+  const out: Array<{ letters: string; rest: string }> = letters ? [{ letters, rest: word.slice(from) }] : [];
+  for (const [name, letter] of LETTER_NAMES) {
+    if (word.startsWith(name, from)) out.push(...letterRuns(word, from + name.length, letters + letter));
+    else if (name.endsWith('ー') && from + name.length - 1 === word.length && word.endsWith(name.slice(0, -1))) out.push({ letters: letters + letter, rest: '' });
+  }
+  return out;
+}
+
+/** The Latin letters a katakana word spells out name by name (ジーケーイー: gke), if it does; two letters or more. */
+export function spelledLetters(word: string): string[] {
+  return [...new Set(letterRuns(word).filter((r) => r.rest === '' && r.letters.length >= 2).map((r) => r.letters))];
+}
+
+/**
+ * A katakana word that starts with a consonant letter's name and goes on as a word (ジーバイザー:
+ * g + visor, ケイネイティブ: k + native), as the letters and the rest. Vowel letters are left
+ * out: their names read as the vowel anyway (イーコマース).
+ */
+function letterPrefixes(word: string): Array<{ letters: string; rest: string }> {
+  return letterRuns(word).filter((r) => [...r.rest].length >= 2 && r.letters.length <= 2 && !/[aeiou]/.test(r.letters));
+}
+
 type Part = (kana: string) => Array<{ term: string; distance: number }>;
 
 /**
@@ -437,6 +492,13 @@ export class Transliterator {
     const phones = katakanaPhones(word);
     const whole = closest(phones, this.latin, LIMIT);
     if (whole.length > 0 || !phones) return reading(whole);
+    // A name that starts with a letter said aloud: the letter's sound, then the word's.
+    for (const { letters, rest } of letterPrefixes(word)) {
+      const tail = katakanaPhones(rest);
+      if (!tail || consonants(tail) < 2) continue;
+      const found = closest(latinPhones(letters) + tail, this.latin, LIMIT);
+      if (found.length > 0) return reading(found);
+    }
     // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.
     const parts = new Map<string, Array<{ term: string; distance: number }>>();
     const part = (kana: string) => {

@@ -209,4 +209,32 @@ describe('what stands for a typed word', () => {
     assert.equal(new TalkIndex([...TALKS, crossplane, aks]).find('AKS').matches[0]?.talk.id, 'aks', 'a talk writing the long form answers');
   });
 
+  // Rules added by quality4, each checked failing with the rule reverted.
+  it('reads an abbreviation spelt out letter by letter as its letters', () => {
+    const terms = ['gke', 'eks', 'gate'];
+    const cross = new CrossExpander(() => terms, () => []);
+    const [gke] = cross.expand(analyzeQuery('ジーケーイー'), (t) => terms.includes(t));
+    assert.deepEqual(gke!.cover, ['gke']);
+    const [aks] = cross.expand(analyzeQuery('エーケーエス'), (t) => terms.includes(t));
+    assert.deepEqual(aks!.cover, [], 'letters no talk has find nothing');
+  });
+
+  it('reads a name that starts with a letter said aloud as that letter and the word', () => {
+    const tr = new Transliterator(['gvisor', 'native', 'visor']);
+    assert.deepEqual(tr.latinReading('ジーバイザー').best, ['gvisor']);
+    assert.deepEqual(tr.latinReading('ケイネイティブ').terms, [], 'k + native is no native');
+  });
+
+  it('reads a long vowel as an English r after a vowel, and gh before a vowel as g and h', () => {
+    const tr = new Transliterator(['arm', 'longhorn', 'node']);
+    assert.deepEqual(tr.latinReading('アーム').best, ['arm']);
+    assert.deepEqual(tr.latinReading('ロングホーン').best, ['longhorn']);
+    assert.deepEqual(tr.latinReading('ノード').best, ['node'], 'a long vowel may stand for nothing');
+  });
+
+  it('does not drop the first vowel of a Latin word', () => {
+    const tr = new Transliterator(['overlay', 'yuan']);
+    assert.deepEqual(tr.latinReading('ベレロ').terms, [], 'ベレロ is no overlay');
+    assert.deepEqual(tr.latinReading('ユアン').best, ['yuan']);
+  });
 });
