@@ -45,8 +45,9 @@ export interface SavedVocabulary {
 
 /**
  * How far a suggestion may be from a word, in steps: one edit for short words, two up to 8
- * letters, and for longer ones three only when nothing is within two. Three edits on a long word
- * reach dozens of words and walk most of the tree: the nearest words are the suggestions.
+ * letters, and for longer ones three only when nothing is within two, and only to words with the
+ * same first letter (a typo seldom changes it). Three edits on a long word reach dozens of words
+ * and walk most of the tree: the nearest words are the suggestions.
  */
 function reach(word: string): number[] {
   return word.length <= 3 ? [1] : word.length <= 8 ? [2] : [2, 3];
@@ -139,7 +140,9 @@ export class Vocabulary {
       const scored: Array<[string, number, number]> = [];
       for (const max of reach(w)) {
         // The tree finds words within `max` plain edits; a swapped pair counts one edit here.
-        for (const [cand, [f]] of this.tree().fuzzyGet(w, max)) {
+        // Three edits are looked for only among words with the same first letter (see `reach`).
+        const near = max < 3 ? this.tree().fuzzyGet(w, max) : this.tree().fuzzyGetSameStart(w, max);
+        for (const [cand, [f]] of near) {
           const d = editDistance(w, cand, max);
           if (d <= max) scored.push([cand, d, f]);
         }

@@ -61,3 +61,16 @@ it('refuses terms that are not sorted', () => {
   assert.throws(() => TermMap.fromSorted(['b', 'a'], [1, 2]), /not sorted/);
   assert.throws(() => TermMap.fromSorted(['a', 'a'], [1, 2]), /not sorted/);
 });
+
+it('finds the same typo matches among the terms with the same first character as a walk of the whole tree', () => {
+  fc.assert(
+    fc.property(terms, fc.array(term, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 3 }), (list, probes, edits) => {
+      const sorted = [...list].sort();
+      const map = TermMap.fromSorted(sorted, sorted.map((t) => list.indexOf(t)));
+      for (const p of probes) {
+        const whole = [...map.fuzzyGet(p, edits)].filter(([t]) => t[0] === p[0]).sort();
+        assert.deepEqual([...map.fuzzyGetSameStart(p, edits)].sort(), whole, `${p}, ${edits} edits`);
+      }
+    }),
+  );
+});
