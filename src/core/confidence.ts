@@ -51,8 +51,9 @@ const GRAM_QUALITY = 0.8;
 const NEAR_QUALITY = 0.6;
 const GRAM_MIN_SHARE = 0.6;
 /**
- * A name no talk has (knative, cert-manager) weighs this many times a word no talk has: a talk
- * that lacks the very product asked about must cover much else to answer.
+ * A name no talk has (knative, cert-manager, or a katakana word no reading finds: ケイネイティブ)
+ * weighs this many times a word no talk has: a talk that lacks the very product asked about must
+ * cover much else to answer.
  */
 const NAME_WEIGHT = 2;
 /**
@@ -128,10 +129,22 @@ function wordQuality(word: WordTerms, found: readonly string[], scores: Map<stri
   }
   if (word.grams.length > 0) {
     const set = new Set(found);
-    const share = word.grams.filter((g) => set.has(g)).length / word.grams.length;
+    const share = gramShare(word.word, word.grams, (g) => set.has(g));
     if (share >= GRAM_MIN_SHARE) best = Math.max(best, share * GRAM_QUALITY);
   }
   return best;
+}
+
+const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
+
+/**
+ * The share of a word's n-grams that a talk has. A katakana word's bigrams count only with its
+ * first: a talk holding the rest holds another word that ends alike (ケイネイティブ, a name no
+ * talk has, is not クラウドネイティブ).
+ */
+export function gramShare(word: string, grams: readonly string[], has: (gram: string) => boolean): number {
+  if (grams.length === 0 || (KATAKANA_ONLY.test(word) && !has(grams[0]!))) return 0;
+  return grams.filter(has).length / grams.length;
 }
 
 function idf(df: number, n: number): number {
@@ -323,7 +336,7 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
     if (df[i] === 0 && words.length >= LONG_SENTENCE && !nameLike(w.word, opts.text)) return general;
-    if (df[i] === 0 && words.length <= NAME_MAX_WORDS && looksLikeName(w.word) && !typedAsAbbreviation(w.word, opts.text)) return NAME_WEIGHT * idf(0, n);
+    if (df[i] === 0 && words.length <= NAME_MAX_WORDS && (looksLikeName(w.word) || KATAKANA_ONLY.test(w.word)) && !typedAsAbbreviation(w.word, opts.text)) return NAME_WEIGHT * idf(0, n);
     // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
     // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
     // the reply names it, as the talks lack that topic.

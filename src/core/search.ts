@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
-import { decide, katakanaNames } from './confidence.ts';
+import { decide, gramShare, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { baseForms } from './stems.ts';
@@ -406,7 +406,7 @@ function coverage(concepts: Concept[], matched: readonly string[]): number {
   const hit = concepts.filter(
     (c) =>
       matched.some((m) => c.terms.has(m)) ||
-      (c.grams.length > 0 && c.grams.filter((g) => found.has(g)).length >= GRAM_COVERAGE * c.grams.length),
+      (c.grams.length > 0 && gramShare(c.word, c.grams, (g) => found.has(g)) >= GRAM_COVERAGE),
   ).length;
   return hit / concepts.length;
 }

@@ -6,6 +6,7 @@
  * becomes a long vowel (server ~ サーバ), ッ and ー carry no consonant. Matching is against the
  * index's own vocabulary, so no name needs an entry of its own.
  */
+import { isEnglishWord } from './common-words.ts';
 
 /** Phones of one kana; a kana followed by a small vowel takes that vowel (ティ = ti, ファ = fa). */
 const KANA: Record<string, string> = {
@@ -514,7 +515,10 @@ export class Transliterator {
     const chars = [...word];
     if (chars.length < MIN_SPLIT) return { terms: [], best: [] };
     const best = split(chars, part, 2);
-    return best ? { terms: best.terms, best: best.best } : { terms: [], best: [] };
+    // Parts that make one English word together are that word, which the index lacks:
+    // バックステージ is backstage, not back + stage (テールサンプリング stays tail + sampling).
+    if (!best || isEnglishWord(best.best.join(''))) return { terms: [], best: [] };
+    return { terms: best.terms, best: best.best };
   }
 
   /** Katakana index terms for a Latin word, and the closest of them. */

@@ -237,4 +237,26 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('ベレロ').terms, [], 'ベレロ is no overlay');
     assert.deepEqual(tr.latinReading('ユアン').best, ['yuan']);
   });
+
+  it('reads katakana parts that make one English word together as that word, not as the parts', () => {
+    const tr = new Transliterator(['back', 'stage', 'tail', 'sampling']);
+    assert.deepEqual(tr.latinReading('バックステージ').terms, [], 'バックステージ is backstage, not back + stage');
+    assert.deepEqual(tr.latinReading('テールサンプリング').best, ['tail', 'sampling']);
+  });
+
+  it('finds a katakana word by its bigrams only with its start', () => {
+    const native = talk('native', 'クラウドネイティブな基盤', 'Building a cloud platform.');
+    const server = talk('server', 'サーバーレスアーキテクチャ入門', 'Functions without servers.');
+    const index = new TalkIndex([...TALKS, native, server]);
+    assert.deepEqual(index.find('ケイネイティブ').matches, [], 'a name no talk has is not クラウドネイティブ');
+    assert.equal(index.find('サーバレスアーキテクチャ').matches[0]?.talk.id, 'server', 'a spelling variant still is');
+  });
+
+  it('weighs a katakana word no reading finds as a name in a short query, as a Latin name', () => {
+    const functions = talk('functions', 'サーバーレス 関数の運用', 'Running functions on a serverless platform.');
+    const index = new TalkIndex([...TALKS, functions]);
+    assert.equal(index.find('サーバーレス 関数').matches[0]?.talk.id, 'functions');
+    assert.deepEqual(index.find('ケイネイティブのサーバーレス関数').matches, [], 'the product asked about is in no talk');
+  });
 });
+
