@@ -10,6 +10,7 @@ import { it } from 'node:test';
 import { writeCorpus } from '../bench/corpus.ts';
 import { Bot } from '../src/core/bot.ts';
 import { openLibrary } from '../src/core/library.ts';
+import { TalkIndex } from '../src/core/search.ts';
 import { reloadCorpus } from '../src/lifecycle.ts';
 import { memoryLogger } from './helpers/log.ts';
 
@@ -41,4 +42,22 @@ it('keeps answering from the old index while a reload builds, then answers from 
   assert.ok(longest < took / 4, `the longest pause (${Math.round(longest)} ms) is a large part of the reload (${Math.round(took)} ms)`);
   const after = bot.handle({ text: 'zebracorn', locale: 'en' });
   assert.equal(after.kind === 'results' && after.hits[0]?.title, 'Zebracorn Talk');
+});
+
+it('makes a reloaded index ready between answers: its tables are built a piece at a time', async () => {
+  const corpusDir = mkdtempSync(path.join(tmpdir(), 'kubecon-stall-corpus-'));
+  await writeCorpus(corpusDir, 300);
+  const { library } = await openLibrary(corpusDir, mkdtempSync(path.join(tmpdir(), 'kubecon-stall-data-')));
+  // A fresh index from the same parts, as a reload takes it in: nothing built yet.
+  const index = TalkIndex.fromParts(library.index.talks, library.index.toParts());
+  let turns = 0;
+  let ready = false;
+  const preparing = index.prepareAsync().then(() => (ready = true));
+  while (!ready) {
+    turns++;
+    await new Promise((r) => setImmediate(r));
+  }
+  await preparing;
+  assert.ok(turns >= 3, `other work ran in only ${turns} turns of the event loop while the tables were built`);
+  assert.ok(index.search('gvisor sandbox').length > 0);
 });

@@ -173,5 +173,6 @@ export async function reloadLibrary(corpusDir: string, dataDir: string): Promise
   if (!result.ok) throw result.problems ? new CorpusInvalidError(result.problems) : new Error(result.message);
   const { corpus, parts } = await parseLinesAsync(result.lines);
   const index = await TalkIndex.fromPartsAsync(corpus.talks, parts);
-  return { library: warm({ index, events: corpus.events, files: corpus.files }), from: result.built ? 'built' : 'saved', saveError: result.saveError };
+  await index.prepareAsync();
+  return { library: { index, events: corpus.events, files: corpus.files }, from: result.built ? 'built' : 'saved', saveError: result.saveError };
 }

@@ -202,6 +202,14 @@ export class TalkIndex {
     this.cross.prepare();
   }
 
+  /** Like `prepare`, yielding to the event loop between the tables, so answers keep flowing meanwhile. */
+  async prepareAsync(): Promise<void> {
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    this.scoring();
+    await pause();
+    await this.cross.prepareAsync(pause);
+  }
+
   /**
    * Builds, a piece at a time between answers, the tables only some searches need: the tree for
    * typos of Latin words and the one for "did you mean". Those searches build or do without
