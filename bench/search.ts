@@ -3,18 +3,19 @@
  * MiniSearch's default options on the same corpora as the baseline, in the same run. Every
  * measurement runs in its own process (bench/measure.ts, or the real `src/main.ts`):
  *
- * - build: our index vs MiniSearch defaults (parse excluded), heap and RSS after it;
+ * - build: our index vs MiniSearch defaults (parse excluded), heap and RSS after it; up to three
+ *   builds of each, alternating, the median;
  * - whole answer: `Bot.handle` (search, snippets, "did you mean") for 1,000+ queries, loaded from
  *   the saved index; MiniSearch: `search` plus the first page;
  * - start: process start to the first answer in the terminal, with the saved index (and, up to
-^ *   10k, without it), RSS after that answer and idle RSS (after its typo tables are built, in a
- *   run of its own). The bot runs as `npm start` runs it (node on the
- *   bundle scripts/start.mjs keeps), and also through tsx (the TypeScript loader the tests use);
- *   baseline: a process that builds MiniSearch defaults and answers once; and `npm start` on the
- *   real corpus.
+ *   10k, without it), RSS after that answer, and idle RSS (once it has collected loading's
+ *   garbage and built its typo tables, in a run of its own). The bot runs as `npm start` runs it
+ *   (node on the bundle scripts/start.mjs keeps), and also through tsx (the TypeScript loader the
+ *   tests use); baseline: a process that builds MiniSearch defaults and answers once;
+ * - `npm start` on the real corpus.
  *
- * The machine is shared, so timings are noisy: both sides run in the same run, start-up is
- * repeated (median), and the figures are only comparable within one run.
+ * The machine is shared, so timings are noisy: both sides run in the same run, builds and starts
+ * are repeated (median), and the figures are only comparable within one run.
  *
  *   npm run bench                         1k, 10k and 50k talks
  *   npm run bench -- 1000 10000           only these sizes
@@ -38,6 +39,13 @@ const { values, positionals } = parseArgs({
 const SIZES = positionals.length ? positionals.filter((p) => p !== 'real').map(Number) : [1_000, 10_000, 50_000];
 const QUERIES = Number(values.queries);
 const REPEAT = Number(values.repeat);
+/** Builds per side and size: a 10,000-talk build takes about 10 s, so at most three. */
+const BUILDS = Math.min(REPEAT, 3);
+
+/** The run whose `key` is the median. */
+function medianBy(runs: Array<Record<string, number>>, key: string): Record<string, number> {
+  return [...runs].sort((a, b) => a[key]! - b[key]!)[Math.floor(runs.length / 2)]!;
+}
 const CHILD_TIMEOUT_MS = 30 * 60_000;
 
 function measure(kind: string, dir: string): Record<string, number> {
@@ -153,9 +161,17 @@ for (const n of SIZES) {
   await writeCorpus(corpusDir, n);
   writeFileSync(path.join(dir, 'queries.json'), JSON.stringify(queries(QUERIES)));
   log(`${n} talks: corpus in ${corpusDir}`);
-  const buildOurs = measure('build-ours', dir);
-  const buildMini = measure('build-mini', dir);
-  log(`  build: ours ${buildOurs.buildMs} ms, MiniSearch ${buildMini.buildMs} ms`);
+  // Builds alternate ours and MiniSearch's, the median of each: one build of each side swung the
+  // ratio by a fifth between runs on this machine.
+  const oursBuilds: Array<Record<string, number>> = [];
+  const miniBuilds: Array<Record<string, number>> = [];
+  for (let i = 0; i < BUILDS; i++) {
+    oursBuilds.push(measure('build-ours', dir));
+    miniBuilds.push(measure('build-mini', dir));
+  }
+  const buildOurs = medianBy(oursBuilds, 'buildMs');
+  const buildMini = medianBy(miniBuilds, 'buildMs');
+  log(`  build (median of ${BUILDS}): ours ${buildOurs.buildMs} ms (${oursBuilds.map((b) => b.buildMs).join(', ')}), MiniSearch ${buildMini.buildMs} ms (${miniBuilds.map((b) => b.buildMs).join(', ')})`);
   const queryOurs = measure('query-ours', dir);
   const queryMini = measure('query-mini', dir);
   log(`  answer p50/p99: ours ${queryOurs.p50}/${queryOurs.p99} ms, MiniSearch ${queryMini.p50}/${queryMini.p99} ms`);
