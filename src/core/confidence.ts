@@ -253,6 +253,11 @@ function typedLowercase(word: string, text: string): boolean {
  * adjective (悪化した, 強化する, 面白かった, ハマりどころ).
  */
 const PARTICLE = /^(?:[のをがにでとはもへやだ]|から|まで|より|など|じゃ)/u;
+/**
+ * Spoken particles that leave a noun a noun (キベルノって, 冗長構成なら): after a one-kanji stem
+ * って is a verb's te-form (使って), so these count only after a word of two characters or more.
+ */
+const SPOKEN_PARTICLE = /^(?:って|なら)/u;
 const JAPANESE_WORD = /^[\p{Script=Han}\p{Script=Katakana}ー々]+$/u;
 
 /** Whether every time the query has `word`, it is the stem of a verb or an adjective. */
@@ -263,6 +268,7 @@ export function usedAsPredicate(word: string, text: string): boolean {
   for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
     const after = t.slice(at + word.length, at + word.length + 2);
     if (!/^\p{Script=Hiragana}/u.test(after) || PARTICLE.test(after)) return false;
+    if (word.length >= 2 && SPOKEN_PARTICLE.test(after)) return false;
     seen = true;
   }
   return seen;

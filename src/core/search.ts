@@ -7,7 +7,7 @@ import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, gramShare, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
-import { baseForms } from './stems.ts';
+import { baseForms, swapSlips } from './stems.ts';
 import { encodePostings, LazyPostings, type Postings } from './postings.ts';
 import { sortBestFirst } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
@@ -360,11 +360,13 @@ export function buildQuery(
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
   const related = relate(typed, capitals);
-  // Bases of an inflected English word (attackers -> attack) that the index holds and that find
-  // talks the word and its singular do not.
+  // Bases of an inflected English word (attackers -> attack), and for a word the index lacks the
+  // words it may be a slip of two neighbouring letters for (keyclaok -> keycloak), that the index
+  // holds and that find talks the word and its singular do not.
   const based = typed.map((u) => {
     const own = [u.word, ...(u.forms ?? [])];
-    return baseForms(u.word).filter((b) => !own.includes(b) && known(b) && own.every((w) => adds(w, b)));
+    const guesses = known(u.word) ? baseForms(u.word) : [...baseForms(u.word), ...swapSlips(u.word)];
+    return guesses.filter((b) => !own.includes(b) && known(b) && own.every((w) => adds(w, b)));
   });
   const concepts: Concept[] = typed.map((u, i) => {
     const synonyms = analyzeQuery(expandWithGlossary(u.word).join(' ')).map((s) => s.word);

@@ -6,6 +6,7 @@
  * They are guesses (container is not "one who contains"), so search.ts keeps only those the index
  * holds and that find talks the typed word does not.
  */
+import { isEnglishWord } from './common-words.ts';
 
 const LOWER_WORD = /^[a-z]+$/;
 const VOWEL = /[aeiou]/;
@@ -44,4 +45,22 @@ export function baseForms(word: string): string[] {
   else if (w.endsWith('ed')) out.push(...bases(w.slice(0, -2)));
   else if (w.endsWith('er')) out.push(...bases(w.slice(0, -2)));
   return [...new Set(out)].filter((b) => b !== word && b.length >= MIN_BASE);
+}
+
+/** Words as short as this or shorter are not read as slips: too many words are two letters apart. */
+const MIN_SLIP = 5;
+
+/**
+ * The words a Latin word may be a slip of two neighbouring letters for (keyclaok: keycloak):
+ * search's typo tolerance takes one changed letter, and a swap changes two. Not for an English
+ * word, which was typed as meant. search.ts keeps only those the index holds, for a word it lacks.
+ */
+export function swapSlips(word: string): string[] {
+  if (!LOWER_WORD.test(word) || word.length < MIN_SLIP || isEnglishWord(word)) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
 }

@@ -169,6 +169,12 @@ describe('everyday words in a sentence', () => {
     assert.ok(isSpecific('充実', never, false, '充実'));
   });
 
+  it('takes って and なら after a word of two characters for particles, not a verb ending (added by quality4)', () => {
+    assert.ok(!usedAsPredicate('キベルノ', 'キベルノってそもそも何ができるの'));
+    assert.ok(!usedAsPredicate('冗長構成', '冗長構成なら何を使う'));
+    assert.ok(usedAsPredicate('使', '使って'), 'after a one-kanji stem it is a verb');
+  });
+
   it('answers a sentence whose only unmatched word is such a verb', () => {
     const words = ['cpu', 'スロットリング', 'レイテンシ', '悪化'].map(word);
     const ranked = [

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildQuery } from '../../src/core/search.ts';
-import { baseForms } from '../../src/core/stems.ts';
+import { baseForms, swapSlips } from '../../src/core/stems.ts';
 import { realBot, firstTitle } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -49,5 +49,23 @@ describe('base forms of English query words', () => {
 
   it('answers a sentence whose short plural the talk writes in the singular (apps: app)', () => {
     assert.equal(firstTitle(bot, 'how the kernel handled a syscall when containerized apps called it', 'en'), 'Exploring Container Mechanisms Through the Story of a Syscall');
+  });
+});
+
+describe('two neighbouring letters swapped (added by quality4)', () => {
+  it('guesses the word a swap was typed for, not for English words or short ones', () => {
+    assert.ok(swapSlips('keyclaok').includes('keycloak'));
+    assert.deepEqual(swapSlips('cloud'), [], 'an English word was typed as meant');
+    assert.deepEqual(swapSlips('ebfp'), [], 'too short');
+  });
+
+  it('searches the swapped word only for a word the index lacks', () => {
+    const concept = (text: string, known: string[]) => buildQuery(text, (t) => known.includes(t)).concepts[0]!;
+    assert.ok(concept('keyclaok', ['keycloak']).terms.has('keycloak'));
+    assert.ok(!concept('keyclaok', ['keyclaok', 'keycloak']).terms.has('keycloak'), 'a word the index holds is searched as typed');
+  });
+
+  it('answers a query whose product name has two letters swapped', () => {
+    assert.equal(firstTitle(bot, 'keyclaok financial grade api', 'en'), 'KeycloakでFAPIに対応した高セキュリティなAPIを公開する');
   });
 });
