@@ -6,11 +6,12 @@
  * version (Intl.Segmenter's word breaks come from ICU), the glossary and the analysis of a probe
  * text, so a change to any of them makes it stale. A stale or damaged file is never used: the
  * caller rebuilds and writes a new one. The file is lines: a JSON header with the key and a
- * SHA-256 of the rest, then JSON lines of data in chunks, so a reload can parse it a piece at a
+ * checksum of the rest, then JSON lines of data in chunks, so a reload can parse it a piece at a
  * time. Each JSON line of terms is followed by one line per term holding its postings in the text
  * form of postings.ts, which a start keeps as text until a search reads it.
  */
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AsPlainObject } from 'minisearch';
@@ -110,7 +111,8 @@ export async function rememberKey(dataDir: string, stamp: string, key: string): 
 interface Header {
   format: string;
   key: string;
-  sha256: string;
+  /** `crc32:<hex>` or `sha256:<hex>` of the bytes after the header line (see `checksum`). */
+  checksum: string;
   /** Bytes of the JSON lines (UTF-16); a newline byte and the postings lines (ASCII) follow them. */
   jsonBytes: number;
 }
@@ -247,12 +249,13 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
   } catch {
     return { reason: 'the saved index is damaged (unreadable header)' };
   }
-  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.sha256 !== 'string' || !Number.isInteger(header.jsonBytes) || header.jsonBytes! % 2 !== 0) {
+  if (header.format !== FORMAT || typeof header.key !== 'string' || typeof header.checksum !== 'string' || !Number.isInteger(header.jsonBytes) || header.jsonBytes! % 2 !== 0) {
     return { reason: 'the saved index is damaged (bad header)' };
   }
   if (header.key !== key) return { reason: 'the corpus or the analyzer changed since the index was saved' };
   const body = file.subarray(nl < 0 ? file.length : nl + 1);
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return { reason: 'the saved index is damaged (checksum mismatch)' };
+  const algorithm = header.checksum.slice(0, header.checksum.indexOf(':'));
+  if (checksum(body, algorithm) !== header.checksum) return { reason: 'the saved index is damaged (checksum mismatch)' };
   const split = Math.min(header.jsonBytes!, body.length);
   // The postings are ASCII: decoded on their own they make one compact one-byte string, which
   // their lines are slices of, instead of part of a two-byte string of the whole file.
@@ -262,14 +265,26 @@ export async function readSavedLines(dataDir: string, key: string): Promise<{ li
 
 const NEWLINE = 0x0a;
 
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/**
+ * The checksum a saved index carries, to tell a damaged file (cut short, bytes changed) from a
+ * good one; DATA_DIR is the bot's own, so it guards against accidents, not an attacker. CRC-32
+ * where Node has it (20.15 and later): 17 ms on the 39 MB of a 10,000-talk index, SHA-256 36 ms.
+ * `algorithm` names the one to use; one this Node lacks gives a checksum no file carries.
+ */
+function checksum(body: Uint8Array, algorithm = crc32 ? 'crc32' : 'sha256'): string {
+  if (algorithm === 'crc32') return crc32 ? `crc32:${crc32(body).toString(16).padStart(8, '0')}` : 'crc32:unavailable';
+  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
+}
+
 /** Writes the saved index atomically: a reader sees the old file or the new one, never half. */
 export async function writeSavedLines(dataDir: string, key: string, lines: readonly string[]): Promise<number> {
   await mkdir(dataDir, { recursive: true });
   const file = savedIndexPath(dataDir);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const { body, jsonBytes } = encodeBody(lines);
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  const header = Buffer.from(`${JSON.stringify({ format: FORMAT, key, sha256, jsonBytes } satisfies Header)}\n`);
+  const header = Buffer.from(`${JSON.stringify({ format: FORMAT, key, checksum: checksum(body), jsonBytes } satisfies Header)}\n`);
   await writeFile(tmp, Buffer.concat([header, body]));
   await rename(tmp, file);
   return header.length + body.length;

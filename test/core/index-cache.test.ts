@@ -3,6 +3,7 @@
  * damaged, and a loaded index answers exactly like a freshly built one.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,27 @@ it('rebuilds a damaged saved index instead of using it', async () => {
     assert.match(JSON.stringify(opened.library.index.search('gvisor')[0]?.talk.title), /Container Security/, what);
     assert.ok(readFileSync(file).equals(good), `${what}: a good index is saved again`);
   }
+});
+
+it('reads an index checksummed with SHA-256 (as a Node without CRC-32 writes it), and sees damage in one', async () => {
+  const d = dirs();
+  await openLibrary(d.corpus, d.data);
+  const file = savedIndexPath(d.data);
+  const saved = readFileSync(file);
+  const nl = saved.indexOf(0x0a);
+  const header = JSON.parse(saved.subarray(0, nl).toString()) as { checksum: string };
+  assert.match(header.checksum, /^(crc32|sha256):[0-9a-f]+$/);
+  const body = saved.subarray(nl + 1);
+  const withSha = (b: Buffer) =>
+    Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, checksum: `sha256:${createHash('sha256').update(b).digest('hex')}` })}\n`), b]);
+  writeFileSync(file, withSha(body));
+  assert.equal((await openLibrary(d.corpus, d.data)).from, 'saved');
+  const changed = Buffer.from(body);
+  changed[changed.length - 2] = changed.at(-2)! ^ 1;
+  writeFileSync(file, Buffer.concat([withSha(body).subarray(0, withSha(body).indexOf(0x0a) + 1), changed]));
+  const opened = await openLibrary(d.corpus, d.data);
+  assert.equal(opened.from, 'built');
+  assert.match(opened.reason ?? '', /checksum mismatch/);
 });
 
 it('rebuilds when a corpus file changes, and when the index version changes', async () => {
