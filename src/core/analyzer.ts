@@ -42,6 +42,8 @@ export interface Unit {
   grams: string[];
   /** Other forms of the same word (a singular), always searched. */
   forms?: string[];
+  /** How many words of two characters or more the segmenter finds in a kanji compound, when more than one (本番稼働中: 2). */
+  parts?: number;
 }
 
 function bigrams(run: string): string[] {
@@ -101,8 +103,11 @@ function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): 
   for (const seq of seqs) {
     const grams: string[] = [];
     for (const w of words) if (w !== seq && seq.includes(w)) addOnce(grams, w);
+    // Its words of two kanji or more: a one-kanji suffix (脆弱性) makes no word of its own.
+    let parts = 0;
+    for (const g of grams) if (g.length >= 2) parts++;
     if (seq.length >= 3) for (let i = 0; i + 2 <= seq.length; i++) addOnce(grams, seq.slice(i, i + 2));
-    out.push({ word: seq, grams });
+    out.push(parts > 1 ? { word: seq, grams, parts } : { word: seq, grams });
   }
   for (const w of words) {
     let inSeq = false;

@@ -16,6 +16,8 @@ export interface WordTerms {
   grams: readonly string[];
   /** Less sure readings of the word, searched too (ドーン: dawn, down beside don). */
   near?: ReadonlySet<string>;
+  /** How many words it counts as in a sentence: a kanji compound's parts (本番稼働中: 3); 1 if left out. */
+  parts?: number;
 }
 
 export interface Ranked<T> {
@@ -337,11 +339,13 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
   const found = new Set(words.filter((_, i) => df[i]! > 0).map((w) => w.word));
   const partOfFoundName = (word: string) => (opts.names ?? []).some((n) => n.includes(word) && n.some((p) => found.has(p)));
   const sentence = words.length >= SENTENCE_WORDS;
+  // Japanese writes several words as one compound: a sentence's length counts their parts.
+  const length = words.reduce((a, w) => a + (w.parts ?? 1), 0);
   const specific = words.map((w, i) => df[i]! > 0 || (isSpecific(w.word, opts.indexHasPrefix, sentence, opts.text) && !partOfFoundName(w.word)));
   const general = idf(n / 2, n);
   const weight = words.map((w, i) => {
     if (!specific[i]) return general;
-    if (df[i] === 0 && words.length >= LONG_SENTENCE && !nameLike(w.word, opts.text)) return general;
+    if (df[i] === 0 && length >= LONG_SENTENCE && !nameLike(w.word, opts.text)) return general;
     if (df[i] === 0 && words.length <= NAME_MAX_WORDS && (looksLikeName(w.word) || KATAKANA_ONLY.test(w.word)) && !typedAsAbbreviation(w.word, opts.text)) return NAME_WEIGHT * idf(0, n);
     // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
     // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):

@@ -332,6 +332,8 @@ interface Concept {
   grams: string[];
   /** Terms searched for the word that are less sure readings of it (ドーン: dawn beside don). */
   near: Set<string>;
+  /** How many words it counts as in a sentence (a kanji compound: its parts). */
+  parts: number;
 }
 
 /** A term in one field of more than this share of the talks is common (see TalkIndex.common). */
@@ -373,7 +375,7 @@ export function buildQuery(
     // A word found in the other script needs no n-grams: they would only add noise.
     const grams = known(u.word) || related[i]!.terms.length > 0 ? [] : u.grams;
     const terms = new Set([u.word, ...(u.forms ?? []), ...based[i]!, ...synonyms, ...related[i]!.cover]);
-    return { word: u.word, terms, grams, near: new Set(related[i]!.near.filter((t) => !terms.has(t))) };
+    return { word: u.word, terms, grams, near: new Set(related[i]!.near.filter((t) => !terms.has(t))), parts: u.parts ?? 1 };
   });
   const seen = new Set<string>();
   const fresh = (t: string) => !seen.has(t) && Boolean(seen.add(t));

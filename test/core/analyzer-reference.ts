@@ -36,6 +36,8 @@ export interface Unit {
   grams: string[];
   /** Other forms of the same word (a singular), always searched. */
   forms?: string[];
+  /** How many words of two characters or more a kanji compound holds, when more than one. */
+  parts?: number;
 }
 
 function bigrams(run: string): string[] {
@@ -78,7 +80,10 @@ function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): 
   // One unit per kanji compound; the segmenter's words inside it are its n-grams.
   for (const seq of seqs) {
     const inner = words.filter((w) => w !== seq && seq.includes(w));
-    out.push({ word: seq, grams: [...new Set([...inner, ...(seq.length >= 3 ? bigrams(seq) : [])])] });
+    const grams = [...new Set([...inner, ...(seq.length >= 3 ? bigrams(seq) : [])])];
+    // How many words of two characters or more the compound holds, when more than one.
+    const parts = new Set(inner.filter((w) => w.length >= 2)).size;
+    out.push(parts > 1 ? { word: seq, grams, parts } : { word: seq, grams });
   }
   for (const w of words) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
 }

@@ -137,3 +137,12 @@ it('lower-cases ASCII runs without normalising them again, with the same result'
     }),
   );
 });
+
+describe('kanji compounds in queries (added by quality4)', () => {
+  it('says how many words the segmenter finds in a compound', () => {
+    const unit = (q: string, w: string) => analyzeQuery(q).find((u) => u.word === w);
+    assert.equal(unit('本番稼働中に冗長構成へ', '本番稼働中')?.parts, 2, '中 is a suffix');
+    assert.equal(unit('本番稼働中に冗長構成へ', '冗長構成')?.parts, 2);
+    assert.equal(unit('脆弱性の話', '脆弱性')?.parts, undefined, 'one word is one word');
+  });
+});

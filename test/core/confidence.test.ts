@@ -259,6 +259,20 @@ describe('long sentences and abbreviations', () => {
     assert.deepEqual(decide(capitalised.map(word), rankedEn, { total: 55, indexHasPrefix: never, text }).matches, [], 'Consul and Helm are typed as names');
   });
 
+  it('counts the parts of a kanji compound in a sentence\'s length (added by quality4)', () => {
+    // 「単一ノードのコントロールプレーンを本番稼働中に冗長構成へ移した事例ってある？」: seven units,
+    // nine words; 本番稼働中 and 冗長構成 are the writer's situation, in no talk.
+    const typed = ['単一', 'ノード', 'コントロールプレーン', '本番稼働中', '冗長構成', '事例', '移'];
+    const parts: Record<string, number> = { 本番稼働中: 2, 冗長構成: 2 };
+    const ranked = [
+      { item: 'ha talk', terms: ['単一', 'ノード', 'コントロールプレーン'] },
+      ...['a', 'b', 'c'].map((item) => ({ item, terms: ['ノード', 'コントロールプレーン'] })),
+    ];
+    const counted = typed.map((w) => ({ ...word(w), parts: parts[w] ?? 1 }));
+    assert.equal(decide(counted, ranked, { total: 55, indexHasPrefix: never }).matches[0], 'ha talk');
+    assert.deepEqual(decide(typed.map(word), ranked, { total: 55, indexHasPrefix: never }).matches, [], 'seven words are no long sentence');
+  });
+
   it('reads LB as load balancing', () => {
     assert.equal(firstTitle(bot, '自前の LB で AZ 間の通信を減らした話', 'ja'), 'Reducing Cross-Zone Egress at Spotify with Custom gRPC Load Balancing');
   });
