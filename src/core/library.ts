@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CorpusInvalidError, type CorpusError } from './corpus/errors.ts';
 import { buildCorpus, loadCorpus, readCorpusFiles, type Corpus } from './corpus/load.ts';
-import { corpusStamp, indexKey, parseLines, parseLinesAsync, readSavedLines, rememberedKey, rememberKey, serializeLibrary, writeSavedLines } from './index-cache.ts';
+import { corpusStamp, decodeBodyAsync, indexKey, parseLines, parseLinesAsync, readSavedLines, rememberedKey, rememberKey, serializeLibrary, writeSavedLines } from './index-cache.ts';
 import { TalkIndex } from './search.ts';
 import type { EventInfo } from './types.ts';
 
@@ -143,9 +143,9 @@ export async function saveIndex(corpusDir: string, dataDir: string): Promise<{ b
   return { built, talks };
 }
 
-/** What the build worker posts back. */
+/** What the build worker posts back: the data lines as `encodeBody` makes them. */
 export type WorkerResult =
-  | { ok: true; lines: string[]; built: boolean; saveError?: string }
+  | { ok: true; body: ArrayBuffer; jsonBytes: number; built: boolean; saveError?: string }
   | { ok: false; problems?: CorpusError[]; message: string };
 
 const HERE = fileURLToPath(import.meta.url);
@@ -171,7 +171,7 @@ export async function reloadLibrary(corpusDir: string, dataDir: string): Promise
     worker.once('exit', (code) => reject(new Error(`the index build worker stopped (exit code ${code})`)));
   });
   if (!result.ok) throw result.problems ? new CorpusInvalidError(result.problems) : new Error(result.message);
-  const { corpus, parts } = await parseLinesAsync(result.lines);
+  const { corpus, parts } = await parseLinesAsync(await decodeBodyAsync(Buffer.from(result.body), result.jsonBytes));
   const index = await TalkIndex.fromPartsAsync(corpus.talks, parts);
   await index.prepareAsync();
   return { library: { index, events: corpus.events, files: corpus.files }, from: result.built ? 'built' : 'saved', saveError: result.saveError };

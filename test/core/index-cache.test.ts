@@ -8,10 +8,11 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
+import fc from 'fast-check';
 import { Bot } from '../../src/core/bot.ts';
 import { CorpusInvalidError } from '../../src/core/corpus/errors.ts';
 import { readCorpusFiles } from '../../src/core/corpus/load.ts';
-import { INDEX_VERSION, indexKey, savedIndexPath } from '../../src/core/index-cache.ts';
+import { decodeBody, decodeBodyAsync, encodeBody, INDEX_VERSION, indexKey, savedIndexPath } from '../../src/core/index-cache.ts';
 import { loadLibrary, openLibrary, reloadLibrary, saveIndex, type Library } from '../../src/core/library.ts';
 import { generateCorpus } from '../../bench/corpus.ts';
 import { loadCases } from '../relevance/cases.ts';
@@ -173,4 +174,19 @@ it('a reload built in a worker answers like a fresh build, and reports a bad cor
   assert.equal((await reloadLibrary(d.corpus, d.data)).from, 'saved');
   writeFileSync(path.join(d.corpus, 'broken.md'), '---\nevent: Bad Id\n---\n');
   await assert.rejects(reloadLibrary(d.corpus, d.data), (err: unknown) => err instanceof CorpusInvalidError && /broken\.md/.test(err.message + JSON.stringify(err.problems)));
+});
+
+it('a reload takes the saved form in a line at a time and gets the same lines as a start reads at once', async () => {
+  // Text lines start with "{" (JSON, stored as UTF-16); the postings lines after them are ASCII.
+  // Characters such as U+0A05 put the bytes of a line break at odd offsets.
+  const text = fc.array(fc.constantFrom('a', 'ク', '\u0a05', '\u0a00', 'é', '😀', ' ', '"', '{'), { maxLength: 12 }).map((cs) => `{${cs.join('')}`);
+  const postings = fc.array(fc.constantFrom('0', '9', ',', ';', 'x'), { maxLength: 8 }).map((cs) => `0${cs.join('')}`);
+  await fc.assert(
+    fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), fc.array(postings, { maxLength: 8 }), async (json, post) => {
+      const lines = [...json, ...post];
+      const { body, jsonBytes } = encodeBody(lines);
+      assert.deepEqual(decodeBody(body, jsonBytes), lines);
+      assert.deepEqual(await decodeBodyAsync(body, jsonBytes), lines);
+    }),
+  );
 });
