@@ -283,8 +283,8 @@ export function usedAsPredicate(word: string, text: string): boolean {
  */
 const GENERAL = new Set(`
 事例 実例 方法 手法 やり方 話題 取り組み 取組 紹介 解説 概要 まとめ 知見 体験 経験 実践 活用 使い方 入門
-基本 最新 動向 ベストプラクティス ノウハウ ポイント 注意点 比較 違い 教訓
-example examples case cases study studies approach approaches overview introduction intro tips
+基本 最新 動向 ベストプラクティス ノウハウ ポイント 注意点 比較 違い 教訓 初心者 初級 初学者
+example examples case cases study studies approach approaches overview introduction intro tips beginner beginners
 practice practices experience experiences lesson lessons story stories way ways best guide
 `.split(/\s+/).filter(Boolean));
 

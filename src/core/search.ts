@@ -357,7 +357,7 @@ export function buildQuery(
   relate: (units: Unit[], capitals: ReadonlySet<string>) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
   adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
-  const typed = analyzeQuery(text).slice(0, MAX_QUERY_TERMS);
+  const typed = withoutSuffixes(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), known);
   // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
@@ -401,6 +401,33 @@ export function buildQuery(
   if (synonyms.length) queries.push({ queries: [synonyms.join(' ')], boostTerm: () => GLOSSARY_WEIGHT });
   if (cross.length) queries.push({ queries: [cross.join(' ')], boostTerm: () => CROSS_WEIGHT });
   return { query: { combineWith: 'OR', queries }, concepts };
+}
+
+/**
+ * One-kanji suffixes that make a noun into an adjective, a kind or a state without changing what
+ * it is about: 入門的 (introductory), コード化 (turned into code), 冗長性, 監視系, 本番稼働中 (in
+ * production), 初心者向け (the analyzer keeps 向 of 向け).
+ */
+const SUFFIXES = new Set(['的', '化', '性', '系', '中', '向']);
+const ALL_KANJI = /^[\p{Script=Han}々]+$/u;
+
+/**
+ * The typed units, each kanji compound the index lacks that ends in a suffix read as its stem
+ * (本番稼働中 as 本番稼働), when the stem has two kanji or more; units that become the same are
+ * kept once.
+ */
+function withoutSuffixes(units: Unit[], known: (term: string) => boolean): Unit[] {
+  const out: Unit[] = [];
+  const seen = new Set<string>();
+  for (const u of units) {
+    const stem = u.word.slice(0, -1);
+    const cut = SUFFIXES.has(u.word.slice(-1)) && stem.length >= 2 && ALL_KANJI.test(u.word) && !known(u.word);
+    const unit = cut ? { ...u, word: stem, grams: u.grams.filter((g) => g !== stem && stem.includes(g)) } : u;
+    if (seen.has(unit.word)) continue;
+    seen.add(unit.word);
+    out.push(unit);
+  }
+  return out;
 }
 
 /** Share of the typed words a result found, directly or through one of their other terms. */

@@ -169,6 +169,11 @@ describe('everyday words in a sentence', () => {
     assert.ok(isSpecific('充実', never, false, '充実'));
   });
 
+  it('takes words for the audience (初心者, beginners) for kind-of-talk words (added by quality4)', () => {
+    assert.ok(!isSpecific('初心者', never, false));
+    assert.ok(!isSpecific('beginners', never, false));
+  });
+
   it('takes って and なら after a word of two characters for particles, not a verb ending (added by quality4)', () => {
     assert.ok(!usedAsPredicate('キベルノ', 'キベルノってそもそも何ができるの'));
     assert.ok(!usedAsPredicate('冗長構成', '冗長構成なら何を使う'));

@@ -69,3 +69,23 @@ describe('two neighbouring letters swapped (added by quality4)', () => {
     assert.equal(firstTitle(bot, 'keyclaok financial grade api', 'en'), 'KeycloakでFAPIに対応した高セキュリティなAPIを公開する');
   });
 });
+
+describe('kanji suffixes (added by quality4)', () => {
+  const words = (text: string, known: string[]) => buildQuery(text, (t) => known.includes(t)).concepts.map((c) => c.word);
+
+  it('reads a compound the index lacks that ends in a suffix as its stem', () => {
+    assert.deepEqual(words('入門的な解説', ['解説']), ['入門', '解説']);
+    assert.deepEqual(words('本番稼働中の移行', ['移行']), ['本番稼働', '移行']);
+    assert.deepEqual(words('初心者向けの講演', []), ['初心者', '向け']);
+  });
+
+  it('keeps a compound the index holds, and a stem of one kanji', () => {
+    assert.deepEqual(words('可視化の話', ['可視化']), ['可視化']);
+    assert.deepEqual(words('悪性', []), ['悪性'], '悪 alone is no stem');
+  });
+
+  it('answers a question whose only other words are a suffixed kind-of-talk word', () => {
+    assert.equal(firstTitle(bot, 'Kyverno を入門的に解説してる講演', 'ja'), '明日から始められるKyvernoを用いたポリシー制御');
+  });
+});
+
