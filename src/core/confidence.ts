@@ -140,6 +140,12 @@ function wordQuality(word: WordTerms, found: readonly string[], scores: Map<stri
 const KATAKANA_ONLY = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
+ * What may not touch a typed Latin word for it to be that word: a Latin letter or a digit. Kana
+ * and kanji may (「…参照してPVC作りたい」 has PVC without spaces).
+ */
+const LATIN_EDGE = '[\\p{Script=Latin}\\p{N}]';
+
+/**
  * The share of a word's n-grams that a talk has. A katakana word's bigrams count only with its
  * first: a talk holding the rest holds another word that ends alike (ケイネイティブ, a name no
  * talk has, is not クラウドネイティブ).
@@ -191,7 +197,7 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
  */
 function typedAsName(word: string, text: string): boolean {
   const t = text.trim();
-  for (const m of t.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu'))) {
+  for (const m of t.matchAll(new RegExp(`(?<!${LATIN_EDGE})${word}(?!${LATIN_EDGE})`, 'giu'))) {
     const typed = m[0];
     if (typed === typed.toLowerCase()) continue;
     if (typed.length > 1 && typed === typed.toUpperCase()) return true;
@@ -218,7 +224,7 @@ function nameLike(word: string, text?: string): boolean {
  */
 function typedAsAbbreviation(word: string, text?: string): boolean {
   if (text === undefined || !/^[a-z0-9]{2,6}$/.test(word)) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.toUpperCase()}(?![\\p{L}\\p{N}])`, 'u').test(text.normalize('NFKC'));
+  return new RegExp(`(?<!${LATIN_EDGE})${word.toUpperCase()}(?!${LATIN_EDGE})`, 'u').test(text.normalize('NFKC'));
 }
 
 /** Whether a Latin word reads as no English at all (knative, cert-manager; not datacenter, pipline). */
@@ -245,7 +251,7 @@ function writesNamesCapitalised(text: string): boolean {
 
 /** Whether each time `text` has the Latin word `word`, it is in lower case. */
 function typedLowercase(word: string, text: string): boolean {
-  const found = text.match(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu')) ?? [];
+  const found = text.match(new RegExp(`(?<!${LATIN_EDGE})${word}(?!${LATIN_EDGE})`, 'giu')) ?? [];
   return found.length > 0 && found.every((w) => w === w.toLowerCase());
 }
 

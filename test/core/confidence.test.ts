@@ -278,6 +278,14 @@ describe('long sentences and abbreviations', () => {
     assert.deepEqual(decide(typed.map(word), ranked, { total: 55, indexHasPrefix: never }).matches, [], 'seven words are no long sentence');
   });
 
+  it('finds an abbreviation typed in capitals between Japanese words, without spaces (added by quality4)', () => {
+    const typed = ['volumesnapshot', '別', 'namespace', '参照', 'pvc', '作り'];
+    const ranked = [{ item: 'snapshot talk', terms: ['volumesnapshot', '別', 'namespace', '参照'] }];
+    const ask = (text: string) => decide(typed.map(word), ranked, { total: 55, indexHasPrefix: never, text }).matches;
+    assert.deepEqual(ask('VolumeSnapshotを別のnamespaceから参照してPVC作りたい'), ['snapshot talk'], 'PVC is an abbreviation, not a product name');
+    assert.deepEqual(ask('VolumeSnapshotを別のnamespaceから参照してpvc作りたい'), [], 'in lower case it may be a name');
+  });
+
   it('reads LB as load balancing', () => {
     assert.equal(firstTitle(bot, '自前の LB で AZ 間の通信を減らした話', 'ja'), 'Reducing Cross-Zone Egress at Spotify with Custom gRPC Load Balancing');
   });
