@@ -111,7 +111,8 @@ function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): 
   }
   for (const w of words) {
     let inSeq = false;
-    for (const q of seqs) if (q.includes(w)) inSeq = true;
+    // In a query, a word that is a compound with its kana ending (先回り for 先回) is that compound.
+    for (const q of seqs) if (q.includes(w) || (stop && w.includes(q))) inSeq = true;
     if (!inSeq) out.push({ word: w, grams: [] });
   }
 }

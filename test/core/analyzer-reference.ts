@@ -85,7 +85,8 @@ function hanTerms(run: string, segments: string[], out: Unit[], stop: boolean): 
     const parts = new Set(inner.filter((w) => w.length >= 2)).size;
     out.push(parts > 1 ? { word: seq, grams, parts } : { word: seq, grams });
   }
-  for (const w of words) if (!seqs.some((q) => q.includes(w))) out.push({ word: w, grams: [] });
+  // In a query, a word that is a compound with its kana ending (先回り) is that compound (先回).
+  for (const w of words) if (!seqs.some((q) => q.includes(w) || (stop && w.includes(q)))) out.push({ word: w, grams: [] });
 }
 
 /** Kanji-bearing words of the whole text with their offsets: one segmenter pass per text is far cheaper than one per run. */

@@ -146,3 +146,10 @@ describe('kanji compounds in queries (added by quality4)', () => {
     assert.equal(unit('脆弱性の話', '脆弱性')?.parts, undefined, 'one word is one word');
   });
 });
+
+describe('okurigana in queries (added by quality4)', () => {
+  it('takes a word that is a compound with its kana ending for that compound, once', () => {
+    assert.deepEqual(words('先回りでノード退避'), ['先回', 'ノード', '退避']);
+    assert.ok(analyze('先回りで').includes('先回り'), 'the index keeps both');
+  });
+});
