@@ -75,7 +75,11 @@ function latinPhones(word: string): string | null {
     const c = w[i]!;
     const next = w[i + 1];
     const prev = w[i - 1];
-    if (c === prev) continue;
+    // cc before e, i or y is k then s (access, success); other doubled letters are one sound.
+    if (c === prev) {
+      if (c === 'c' && next && 'eiy'.includes(next)) out += 's';
+      continue;
+    }
     const two = w.slice(i, i + 2);
     if (two === 'ai' || two === 'ay') { out += 'e'; i++; continue; } // tail ~ テール, day ~ デー
     if (two === 'ph') { out += 'f'; i++; continue; }
@@ -181,13 +185,13 @@ function distance(a: Uint8Array, b: Uint8Array, max: number): number {
   }
   let prev = rowA, row = rowB;
   prev[0] = 0;
-  // Katakana writes a word's first vowel (overlay ~ オーバーレイ): one only the Latin side has
-  // there makes another word (ベレロ is no overlay).
+  // Katakana writes a word's first vowel (overlay ~ オーバーレイ) and adds none: a first vowel only
+  // one side has makes another word (ベレロ is no overlay, アクセス no cases).
   if (b.length > 0) prev[1] = VOWEL_CODE[b[0]!] ? LEADING_VOWEL : EXTRA_LATIN[b[0]!]!;
   for (let j = 2; j <= b.length; j++) prev[j] = prev[j - 1]! + EXTRA_LATIN[b[j - 1]!]!;
   for (let i = 1; i <= a.length; i++) {
     const ai = a[i - 1]!;
-    row[0] = prev[0]! + EXTRA_KANA[ai]!;
+    row[0] = prev[0]! + (i === 1 && VOWEL_CODE[ai] ? LEADING_VOWEL : EXTRA_KANA[ai]!);
     let best = row[0]!;
     for (let j = 1; j <= b.length; j++) {
       const bj = b[j - 1]!;

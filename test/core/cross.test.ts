@@ -232,10 +232,15 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('ノード').best, ['node'], 'a long vowel may stand for nothing');
   });
 
-  it('does not drop the first vowel of a Latin word', () => {
+  it('does not drop the first vowel of a Latin word, nor add one', () => {
     const tr = new Transliterator(['overlay', 'yuan']);
     assert.deepEqual(tr.latinReading('ベレロ').terms, [], 'ベレロ is no overlay');
     assert.deepEqual(tr.latinReading('ユアン').best, ['yuan']);
+    assert.deepEqual(new Transliterator(['cases']).latinReading('アクセス').terms, [], 'アクセス is no cases');
+  });
+
+  it('reads cc before e or i as k and s', () => {
+    assert.deepEqual(new Transliterator(['access', 'token']).latinReading('アクセストークン').best, ['access', 'token']);
   });
 
   it('reads katakana parts that make one English word together as that word, not as the parts', () => {
