@@ -61,6 +61,8 @@ interface Phrase {
   /** What the phrase stands for: a series name, a region code, a city or a year. */
   value: string;
   re: RegExp;
+  /** Written in Latin letters or digits: its regex checks the word edges itself. */
+  latin: boolean;
 }
 
 interface EventKeys {
@@ -127,7 +129,10 @@ function keysOf(e: EventInfo): EventKeys {
 
 function phrasesFor(keys: EventKeys[]): Phrase[] {
   const out: Phrase[] = [];
-  const add = (kind: Kind, value: string, phrase: string) => out.push({ kind, value, re: phraseRe(phrase.normalize('NFKC').toLowerCase()) });
+  const add = (kind: Kind, value: string, phrase: string) => {
+    const p = phrase.normalize('NFKC').toLowerCase();
+    out.push({ kind, value, re: phraseRe(p), latin: /^[a-z0-9]/.test(p) });
+  };
   for (const value of new Set(keys.flatMap((k) => [...k.series]))) {
     add('series', value, value);
     for (const ja of SERIES_JA[value] ?? []) add('series', value, ja);
@@ -166,10 +171,11 @@ export function findEventWords(text: string, events: readonly EventInfo[]): Even
   // each phrase found is blanked with as many spaces, so they stay valid after it too.
   let work = text.normalize('NFKC').toLowerCase();
   const original = text.normalize('NFKC');
-  const cut = (re: RegExp, kind: Kind, value: (m: string[]) => string) => {
+  const cut = (re: RegExp, kind: Kind, value: (m: string[]) => string, wordsOnly?: (from: number, to: number) => boolean) => {
     work = work.replace(re, (...m: unknown[]) => {
       const whole = m[0] as string;
       const offset = m[m.length - 2] as number;
+      if (wordsOnly && !wordsOnly(offset, offset + whole.length)) return whole;
       if (!found.has(kind)) found.set(kind, new Set());
       found.get(kind)!.add(value(m as string[]));
       at.push([offset, original.slice(offset, offset + whole.length).trim()]);
@@ -177,7 +183,8 @@ export function findEventWords(text: string, events: readonly EventInfo[]): Even
     });
   };
   if (work.length !== original.length) return { text, phrases: [] };
-  for (const p of known) cut(p.re, p.kind, () => p.value);
+  const atWords = wordEdges(original);
+  for (const p of known) cut(p.re, p.kind, () => p.value, p.latin ? undefined : atWords);
   cut(YEAR, 'year', (m) => m[1]!);
   const phrases = at.sort((a, b) => a[0] - b[0]).map(([, p]) => p);
   if (phrases.length === 0) return { text, phrases: [] };
@@ -194,6 +201,25 @@ export function findEventWords(text: string, events: readonly EventInfo[]): Even
     text: rebuild(original, work),
     phrases,
     eventIds: new Set(keys.filter(fits).map((k) => k.id)),
+  };
+}
+
+const words = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/**
+ * Whether a stretch of `text` begins and ends where words do. Japanese has no spaces, so a place
+ * name written in kanji or kana counts only as a word of its own: 日本 in 日本で or 日本企業, not
+ * in 日本語 (Japanese) or 西日本; パリ in パリの, not in パリティ. The word breaks are worked out
+ * once, on the first phrase found.
+ */
+function wordEdges(text: string): (from: number, to: number) => boolean {
+  let edges: Set<number> | undefined;
+  return (from, to) => {
+    if (!edges) {
+      edges = new Set([text.length]);
+      for (const s of words.segment(text)) edges.add(s.index);
+    }
+    return edges.has(from) && edges.has(to);
   };
 }
 

@@ -36,6 +36,16 @@ describe('events in words', () => {
     assert.deepEqual(ids('CloudNative Days の分散トランザクション'), ['cndt-2022']);
   });
 
+  it('reads a place written in kanji or kana only as a word of its own, not inside a longer word', () => {
+    assert.deepEqual(ids('日本で開催された Kyverno の話'), ['cndt-2022']);
+    assert.deepEqual(ids('日本企業の Kubernetes 事例'), ['cndt-2022']);
+    assert.deepEqual(ids('北米開催の KubeCon で etcd'), ['kubecon-na-2022']);
+    // 日本語 is the Japanese language, パリティ is parity: no place named.
+    assert.deepEqual(ids('Kyverno を日本語で解説してる講演'), []);
+    assert.deepEqual(ids('日本人エンジニアの登壇'), []);
+    assert.deepEqual(ids('パリティチェック'), []);
+  });
+
   it('takes the event words out of the words searched', () => {
     const r = parseQuery('2022年北米KubeConでGitHub Actionsのセキュリティ', events);
     assert.ok(r.ok);
