@@ -163,7 +163,7 @@ function phrasesOf(events: readonly EventInfo[]): { keys: EventKeys[]; phrases: 
  * Finds event phrases in `text` and the events that fit all of them. An event fits when, for each
  * kind of phrase present (series, region, city, year), it matches one of the phrases of that kind.
  */
-export function findEventWords(text: string, events: readonly EventInfo[]): EventWords {
+export function findEventWords(text: string, events: readonly EventInfo[], skip?: ReadonlySet<string>): EventWords {
   const { keys, phrases: known } = phrasesOf(events);
   const found = new Map<Kind, Set<string>>();
   const at: Array<[number, string]> = [];
@@ -184,10 +184,18 @@ export function findEventWords(text: string, events: readonly EventInfo[]): Even
   };
   if (work.length !== original.length) return { text, phrases: [] };
   const atWords = wordEdges(original);
-  for (const p of known) cut(p.re, p.kind, () => p.value, p.latin ? undefined : atWords);
+  for (const p of known) if (!skip?.has(`${p.kind}:${p.value}`)) cut(p.re, p.kind, () => p.value, p.latin ? undefined : atWords);
   cut(YEAR, 'year', (m) => m[1]!);
   const phrases = at.sort((a, b) => a[0] - b[0]).map(([, p]) => p);
   if (phrases.length === 0) return { text, phrases: [] };
+  // A country or region no event is in, named without a conference or a year, is read as a word
+  // like any other: 「中国から録画で登壇してた人」 is a speaker in China, 「インドの事例」 a case from
+  // India, not an event there. With one ("KubeCon China 2025") it names an event the corpus does
+  // not have; a city ("シカゴ") is taken for its conference either way.
+  if (!skip && !found.has('series') && !found.has('year')) {
+    const elsewhere = [...(found.get('region') ?? [])].filter((v) => !keys.some((k) => k.regions.has(v)));
+    if (elsewhere.length > 0) return findEventWords(text, events, new Set(elsewhere.map((v) => `region:${v}`)));
+  }
   const fits = (k: EventKeys) =>
     [...found].every(([kind, values]) => {
       switch (kind) {

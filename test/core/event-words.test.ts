@@ -46,6 +46,15 @@ describe('events in words', () => {
     assert.deepEqual(ids('パリティチェック'), []);
   });
 
+  it('reads a country no event is in as a word, unless a conference or year is named with it', () => {
+    // A speaker who presented from China: the talk was at an event elsewhere.
+    assert.deepEqual(ids('etcd のバグの話、中国から録画で登壇してた人'), []);
+    const named = parseQuery('KubeCon China 2025', events);
+    assert.ok(!named.ok && named.error.code === 'no_event');
+    const city = parseQuery('シカゴのセキュリティのセッション', events);
+    assert.ok(!city.ok && city.error.code === 'no_event');
+  });
+
   it('takes the event words out of the words searched', () => {
     const r = parseQuery('2022年北米KubeConでGitHub Actionsのセキュリティ', events);
     assert.ok(r.ok);
