@@ -494,6 +494,13 @@ export class Transliterator {
   }
 
   private read(word: string): Reading {
+    // ドット (dot) inside a name reads a domain name aloud: ブッキングドットコム is booking.com,
+    // each side a word of its own.
+    const dot = word.indexOf('ドット');
+    if (dot >= 2 && word.length - dot - 3 >= 2) {
+      const sides = [word.slice(0, dot), word.slice(dot + 3)].map((w) => this.latinReading(w));
+      if (sides.every((r) => r.best.length > 0)) return { terms: sides.flatMap((r) => r.terms), best: sides.map((r) => r.best[0]!) };
+    }
     const phones = katakanaPhones(word);
     const whole = closest(phones, this.latin, LIMIT);
     if (whole.length > 0 || !phones) return reading(whole);

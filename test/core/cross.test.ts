@@ -225,6 +225,12 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('ケイネイティブ').terms, [], 'k + native is no native');
   });
 
+  it('reads a domain name said aloud, with ドット for the dot, as its words', () => {
+    const tr = new Transliterator(['booking', 'com', 'net', 'cooking']);
+    assert.deepEqual(tr.latinReading('ブッキングドットコム').best, ['booking', 'com']);
+    assert.deepEqual(tr.latinReading('ポルカドット').terms, [], 'a word that only ends in dot is not split');
+  });
+
   it('reads a long vowel as an English r after a vowel, and gh before a vowel as g and h', () => {
     const tr = new Transliterator(['arm', 'longhorn', 'node']);
     assert.deepEqual(tr.latinReading('アーム').best, ['arm']);
