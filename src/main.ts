@@ -13,7 +13,7 @@ import { runShell } from './adapters/shell/shell.ts';
 import { colorWanted } from './adapters/shell/style.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadDotEnv } from './env.ts';
-import { handleSignals, reloadCorpus, settleAfterStart, stopAll, type Stoppable } from './lifecycle.ts';
+import { collectGarbage, handleSignals, reloadCorpus, settleAfterStart, stopAll, type Stoppable } from './lifecycle.ts';
 import { logStrayRejections } from './last-resort.ts';
 import { createLogger } from './log.ts';
 import { Daily, dailyQueryProblem, dateIn, type Target } from './schedule/daily.ts';
@@ -54,8 +54,11 @@ export async function main(): Promise<number> {
   log.info({ talks: library.index.talks.length, files: library.files.length, index: opened.from, why: opened.reason }, 'corpus loaded');
   // Loading's garbage is collected and the tables for typos and "did you mean" are built a second
   // after start, so that answers right after start do not wait behind them (searches do without
-  // the tables until then).
-  setTimeout(() => void settleAfterStart(library, log), PREPARE_AFTER_MS).unref();
+  // the tables until then). After a build, which leaves far more garbage and is slow anyway, the
+  // collection runs now, before serving.
+  const collectNow = opened.from === 'built';
+  if (collectNow) collectGarbage();
+  setTimeout(() => void settleAfterStart(library, log, { collect: !collectNow }), PREPARE_AFTER_MS).unref();
   const queryProblem = dailyQueryProblem(config.daily.query, library.events);
   if (queryProblem) {
     log.fatal(`DAILY_QUERY: ${queryProblem}`);
