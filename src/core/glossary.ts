@@ -100,6 +100,9 @@ const GROUPS: string[][] = [
   ['large scale', 'large-scale', 'at scale', '大規模'],
   ['shared', 'share', 'sharing', '共有'],
   ['suspicious', '怪しい', '不審'],
+  ['drain', 'drains', 'evict', 'eviction', '退避', 'ドレイン'],
+  ['stop', 'stopped', '停止', '止まる', '止める', '止め'],
+  ['preemptible', 'preempt', 'preemption', 'reclaim', '回収'],
 ];
 
 export type Glossary = ReadonlyArray<readonly string[]>;
