@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AsPlainObject } from 'minisearch';
 import { analyze } from './analyzer.ts';
 import { isCorpusFileName, type Corpus } from './corpus/load.ts';
@@ -230,7 +231,7 @@ export async function parseLinesAsync(lines: readonly string[]): Promise<SavedLi
   const acc: Accumulator = { talks: [], terms: [], postings: [] };
   for (const line of lines) {
     takeLine(acc, line);
-    if (line.startsWith('{')) await new Promise((r) => setImmediate(r));
+    if (line.startsWith('{')) await nextTurn();
   }
   return finish(acc);
 }
@@ -276,7 +277,7 @@ export async function decodeBodyAsync(body: Buffer, jsonBytes: number): Promise<
     const end = nl < 0 || nl >= split ? split : nl;
     lines.push(body.toString('utf16le', from, end));
     from = end + 2;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   if (split < body.length) lines.push(...body.toString('latin1', split + 1).split('\n'));
   return lines;

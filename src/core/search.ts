@@ -2,6 +2,7 @@
  * The talk index: MiniSearch with our analyzer, glossary expansion, filters, and the vocabulary
  * used for "did you mean".
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, gramShare, katakanaNames } from './confidence.ts';
@@ -204,10 +205,9 @@ export class TalkIndex {
 
   /** Like `prepare`, yielding to the event loop between the tables, so answers keep flowing meanwhile. */
   async prepareAsync(): Promise<void> {
-    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
     this.scoring();
-    await pause();
-    await this.cross.prepareAsync(pause);
+    await nextTurn();
+    await this.cross.prepareAsync();
   }
 
   /**

@@ -4,6 +4,7 @@
  * first character, thousands with kanji; every exact lookup and every token indexed paid that
  * scan. Here exact lookups, and indexing a term seen before, never touch the tree.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import SearchableMap from 'minisearch/SearchableMap';
 
 export class TermMap<V> extends SearchableMap<V> {
@@ -29,7 +30,7 @@ export class TermMap<V> extends SearchableMap<V> {
       root.set(label, radixTree(terms, values, lo, hi, end));
       if ((done += hi - lo) >= YIELD_EVERY) {
         done = 0;
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
     return TermMap.adopt(root, terms, values);
