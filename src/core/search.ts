@@ -4,6 +4,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
+import { addTalks, fieldText } from './add-talks.ts';
 import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, gramShare, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
@@ -27,19 +28,6 @@ export interface Match {
   score: number;
   /** Index terms that matched in this talk (after typo and prefix expansion). */
   terms: string[];
-}
-
-function fieldText(talk: Talk, field: Field): string {
-  switch (field) {
-    case 'title': return talk.title;
-    case 'speakers': return talk.speakers.join(', ');
-    case 'tags': return talk.tags.join(', ');
-    case 'event': return `${talk.event.name} ${talk.event.id} ${talk.event.city ?? ''} ${talk.event.year}`;
-    case 'track': return talk.track ?? '';
-    case 'ja': return talk.summary?.ja ?? '';
-    // The official abstract is English text: it is searched with the English summary.
-    case 'en': return [talk.summary?.en, talk.abstract].filter(Boolean).join('\n\n');
-  }
 }
 
 const MINISEARCH_OPTIONS = {
@@ -139,7 +127,7 @@ export class TalkIndex {
       this.vocabulary = loaded.vocabulary;
     } else {
       this.mini = createMiniSearch();
-      this.mini.addAll(talks);
+      addTalks(this.mini, talks);
       this.vocabulary = Vocabulary.fromTalks(talks);
     }
     const terms = termMap(this.mini);
