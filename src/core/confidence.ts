@@ -37,6 +37,14 @@ export interface Decision<T> {
 
 /** A talk must cover this share of the query's weight to count as a match. */
 const MATCH_SHARE = 0.5;
+/**
+ * A talk holding at least RARE_HITS of the query's rare words (each in at most RARE_SHARE of the
+ * talks) matches at RARE_MATCH_SHARE of its weight: three rare words meeting in one talk is no
+ * chance, and what the rest of a long question says may be put in other words than the talk's.
+ */
+const RARE_HITS = 3;
+const RARE_SHARE = 0.05;
+const RARE_MATCH_SHARE = 0.4;
 /** Once a query is answered, other talks are listed when they cover this share of its weight… */
 const ANSWER_SHARE = 0.2;
 /** …and this share of the best talk's. */
@@ -360,13 +368,16 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
     return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
+  const rare = words.map((_, i) => df[i]! > 0 && df[i]! <= Math.max(1, RARE_SHARE * n) && weight[i]! > general);
   let best = 0;
+  let rareAnswer = false;
   for (const set of bySet.values()) {
     set.share = set.quality.reduce((a, x, i) => a + x * weight[i]!, 0) / sum;
     if (set.share > best) best = set.share;
+    if (set.share >= RARE_MATCH_SHARE && set.quality.filter((x, i) => rare[i] && x >= PRESENT).length >= RARE_HITS) rareAnswer = true;
   }
   const unmatched = words.filter((_, i) => df[i] === 0 && specific[i]).map((w) => w.word);
-  if (best >= MATCH_SHARE) {
+  if (best >= MATCH_SHARE || rareAnswer) {
     const floor = Math.max(ANSWER_SHARE, best * RELATIVE_SHARE);
     return { matches: ranked.filter((_, k) => sets[k]!.share >= floor).map((r) => r.item), related: [], unmatched, best };
   }

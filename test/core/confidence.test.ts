@@ -307,3 +307,29 @@ describe('names in katakana', () => {
     assert.deepEqual(katakanaNames('セキュリティ'), []);
   });
 });
+
+describe('rare words meeting in one talk', () => {
+  // 「…スナップショットからボリュームをネームスペース越しに復元する提案の…」: three words only one
+  // talk has, all in the same talk; the talk says "create" and "proposal", not 復元 or 提案.
+  const ranked = [
+    { item: 'snapshot talk', terms: ['スナップショット', 'ボリューム', 'ネームスペース'] },
+    { item: 'other', terms: ['提案'] },
+  ];
+
+  it('answers with the talk that holds three rare words, though they are under half the weight', () => {
+    const d = decide(['スナップショット', 'ボリューム', 'ネームスペース', '提案', '復元', '移送'].map(word), ranked, { total: 55, indexHasPrefix: never });
+    assert.ok(d.best >= 0.4 && d.best < 0.5, `${d.best}`);
+    assert.deepEqual(d.matches, ['snapshot talk']);
+    assert.deepEqual(d.unmatched, ['復元', '移送']);
+  });
+
+  it('does not for two rare words, nor for three common ones', () => {
+    const two = decide(['スナップショット', 'ボリューム', '提案', '復元'].map(word), ranked, { total: 55, indexHasPrefix: never });
+    assert.ok(two.best >= 0.4 && two.best < 0.5, `${two.best}`);
+    assert.deepEqual(two.matches, []);
+    const shared = Array.from({ length: 5 }, (_, i) => ({ item: `t${i}`, terms: ['スナップショット', 'ボリューム', 'ネームスペース'] }));
+    const common = decide(['スナップショット', 'ボリューム', 'ネームスペース', '提案', '復元'].map(word), [...ranked, ...shared], { total: 55, indexHasPrefix: never });
+    assert.ok(common.best >= 0.4 && common.best < 0.5, `${common.best}`);
+    assert.deepEqual(common.matches, [], 'six talks share them: 11% of the talks');
+  });
+});
