@@ -10,7 +10,7 @@ import { decide, gramShare, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { baseForms, swapSlips } from './stems.ts';
-import { encodePostings, LazyPostings, type Postings } from './postings.ts';
+import { encodeMap, LazyPostings, type Postings } from './postings.ts';
 import { sortBestFirst } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
 import { TermMap } from './term-map.ts';
@@ -155,13 +155,22 @@ export class TalkIndex {
 
   /** The index in a form `fromParts` restores (functions are options, not data: the same ones are passed again). */
   toParts(): IndexParts {
-    const { index, ...mini } = this.mini.toJSON();
+    const terms = termMap(this.mini);
+    // MiniSearch's own form without its terms: they are saved apart, each in its text form,
+    // taken from the postings as they are (see postings.ts) rather than through maps.
+    withTerms(this.mini, new TermMap());
+    const mini: Partial<AsPlainObject> = this.mini.toJSON();
+    withTerms(this.mini, terms);
+    delete mini.index;
     // In order: TermMap.fromSorted builds the tree in one pass over sorted terms.
-    index.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
-      mini,
-      terms: index.map(([term]) => term),
-      postings: index.map(([, data]) => encodePostings(data)),
+      mini: mini as Omit<AsPlainObject, 'index'>,
+      terms: sorted,
+      postings: sorted.map((term) => {
+        const p = terms.get(term)!;
+        return p instanceof LazyPostings ? p.encoded() : encodeMap(p);
+      }),
       vocabulary: this.vocabulary.saved(),
       cross: this.cross.tables(),
     };

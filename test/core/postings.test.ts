@@ -38,3 +38,41 @@ it('refuses text that is not postings', () => {
   assert.throws(() => decodePostings('garbage'), /bad postings/);
   assert.throws(() => decodePostings('0:1,!!'), /bad postings/);
 });
+
+/** Postings collected as a build adds them: talk by talk in ascending order, each field of a talk once. */
+function collect(data: Record<string, Record<string, number>>): LazyPostings {
+  const byDoc = new Map<number, Array<[number, number]>>();
+  for (const [field, docs] of Object.entries(data)) {
+    for (const [doc, count] of Object.entries(docs)) {
+      const list = byDoc.get(Number(doc)) ?? [];
+      list.push([Number(field), count]);
+      byDoc.set(Number(doc), list);
+    }
+  }
+  const p = LazyPostings.collecting();
+  for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
+    // A talk's fields in any order: the build adds them in the index's field order, not by id.
+    for (const [field, count] of byDoc.get(doc)!.reverse()) p.add(field, doc, count);
+  }
+  return p;
+}
+
+it('collects a build\'s postings into the same text and map as the saved form', () => {
+  fc.assert(
+    fc.property(postings, (data) => {
+      assert.equal(collect(data).encoded(), encodePostings(data));
+      assert.deepEqual([...collect(data)], [...asMaps(data)].sort(([a], [b]) => a - b));
+      const read = collect(data);
+      assert.ok(read.size > 0);
+      assert.equal(read.encoded(), encodePostings(data), 'once read, it encodes from the map');
+    }),
+  );
+});
+
+it('takes no more once read, and no field id it cannot keep', () => {
+  const p = LazyPostings.collecting();
+  p.add(3, 0, 2);
+  assert.equal(p.get(3)?.get(0), 2);
+  assert.throws(() => p.add(3, 1, 1), /no longer being collected/);
+  assert.throws(() => LazyPostings.collecting().add(16, 0, 1), /out of range/);
+});
