@@ -148,8 +148,10 @@ export class CrossExpander {
           return;
         }
         // Only the closest readings count as finding the word; the others are searched, lower.
+        // A reading at the edge of what may differ only is searched: コックローチ (cockroach)
+        // is no keyclock, and counting it as near would answer 「コックローチの本番事例」.
         const latin = this.tr.latinReading(w);
-        add(i, latin.terms, latin.best, latin.terms);
+        add(i, latin.terms, latin.loose ? [] : latin.best, latin.loose ? [] : latin.terms);
       } else if (LATIN.test(w)) {
         // A long form only the table names is found only whole: a talk saying "service" and
         // "Azure" apart is no talk about AKS.
@@ -162,7 +164,8 @@ export class CrossExpander {
         // A word typed in capitals is spelt out letter by letter (AKS is エーケーエス, not ケース).
         if (/^[a-z]{3,}$/.test(w) && !known(w) && !capitals.has(w)) {
           const kana = this.tr.katakanaReading(w);
-          add(i, kana.terms, kana.best, kana.terms);
+          // The same holds the other way round.
+          add(i, kana.terms, kana.loose ? [] : kana.best, kana.loose ? [] : kana.terms);
         }
       } else if (HAS_KANJI.test(w)) {
         const whole = english(w);

@@ -334,17 +334,24 @@ const ONE_CONSONANT = UNIT;
 // Two consonants only one side has would cost more than any allowance: `candidates` relies on it.
 if (allowance(Infinity) >= 2 * ONE_CONSONANT) throw new Error('the allowance reaches two consonants: Entries.candidates must look further');
 
+/** A close match, and the most it was allowed to differ. */
+interface Match {
+  term: string;
+  distance: number;
+  allowed: number;
+}
+
 /** Close matches for one word among entries, best first, at most `limit`. */
-function closest(phones: string | null, entries: Entries, limit: number, max = Infinity, latinQuery = false): Array<{ term: string; distance: number }> {
+function closest(phones: string | null, entries: Entries, limit: number, max = Infinity, latinQuery = false): Match[] {
   if (!phones) return [];
   const n = consonants(phones);
   const allowed = Math.min(allowance(n), max);
   if (allowed === 0) return [];
   const code = encode(phones);
-  const found: Array<{ term: string; distance: number }> = [];
+  const found: Match[] = [];
   for (const e of entries.candidates(phones, n, allowed)) {
     const d = latinQuery ? distance(e.code, code, allowed) : distance(code, e.code, allowed);
-    if (d !== Infinity) found.push({ term: e.term, distance: d });
+    if (d !== Infinity) found.push({ term: e.term, distance: d, allowed });
   }
   found.sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
   const best = found[0]?.distance ?? 0;
@@ -389,7 +396,7 @@ function letterPrefixes(word: string): Array<{ letters: string; rest: string }> 
   return letterRuns(word).filter((r) => [...r.rest].length >= 2 && r.letters.length <= 2 && !/[aeiou]/.test(r.letters));
 }
 
-type Part = (kana: string) => Array<{ term: string; distance: number }>;
+type Part = (kana: string) => Match[];
 
 /**
  * The best reading of a katakana compound as consecutive index words, in up to `depth` + 1
@@ -433,11 +440,20 @@ export interface PhoneTable {
 export interface Reading {
   terms: string[];
   best: string[];
+  /**
+   * Whether even the closest reading differs by all that is allowed: a name the index lacks
+   * read as the nearest word it has (コックローチ, cockroach, as keyclock). A close name differs
+   * by less (グーグル, google: nothing; アップデート, update: 10 of 11). Such a reading is
+   * searched, but does not count as finding the word.
+   */
+  loose?: boolean;
 }
 
-function reading(found: Array<{ term: string; distance: number }>): Reading {
-  const d = found[0]?.distance;
-  return { terms: found.map((m) => m.term), best: found.filter((m) => m.distance === d).map((m) => m.term) };
+function reading(found: Match[]): Reading {
+  const first = found[0];
+  const d = first?.distance;
+  const best = found.filter((m) => m.distance === d).map((m) => m.term);
+  return { terms: found.map((m) => m.term), best, loose: first !== undefined && first.distance >= first.allowed };
 }
 
 /** How many close Latin words one katakana word may give (ドーン: don, done, down, dawn). */
@@ -512,7 +528,7 @@ export class Transliterator {
       if (found.length > 0) return reading(found);
     }
     // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.
-    const parts = new Map<string, Array<{ term: string; distance: number }>>();
+    const parts = new Map<string, Match[]>();
     const part = (kana: string) => {
       let found = parts.get(kana);
       if (!found) {

@@ -100,7 +100,23 @@ describe('transliteration', () => {
 
   it('searches every close reading but counts only the closest as finding the word', () => {
     const names = new Transliterator(['don', 'dawn', 'chen']);
-    assert.deepEqual(names.latinReading('ドーン'), { terms: ['don', 'dawn'], best: ['don'] });
+    assert.deepEqual(names.latinReading('ドーン'), { terms: ['don', 'dawn'], best: ['don'], loose: false });
+  });
+
+  it('marks a reading that differs by all that is allowed as loose: a name the index lacks', () => {
+    const lacking = new Transliterator(['keyclock', 'keycloak']);
+    assert.deepEqual(lacking.latinReading('コックローチ'), { terms: ['keyclock'], best: ['keyclock'], loose: true });
+    assert.equal(new Transliterator(['cockroach', 'keyclock']).latinReading('コックローチ').loose, false);
+    assert.equal(lacking.latinReading('キークローク').loose, false);
+  });
+
+  it('searches a loose reading but does not count it as finding the word', () => {
+    const terms = ['keyclock', 'keycloak', 'db'];
+    const expander = new CrossExpander(() => terms, () => []);
+    const [cockroach] = expander.expand(analyzeQuery('コックローチ'), (t) => terms.includes(t));
+    assert.deepEqual(cockroach, { terms: ['keyclock'], cover: [], near: [] });
+    const [keycloak] = expander.expand(analyzeQuery('キークローク'), (t) => terms.includes(t));
+    assert.deepEqual(keycloak!.cover, ['keyclock']);
   });
 
   it('reads a katakana compound as two or three index words', () => {
