@@ -3,8 +3,8 @@
  * MiniSearch's default options on the same corpora as the baseline, in the same run. Every
  * measurement runs in its own process (bench/measure.ts, or the real `src/main.ts`):
  *
- * - build: our index vs MiniSearch defaults (parse excluded), heap and RSS after it; up to three
- *   builds of each, alternating, the median;
+ * - build: our index vs MiniSearch defaults (parse excluded), heap and RSS after it; up to five
+ *   builds of each, alternating, the median of each side and the median of the pairs' ratios;
  * - whole answer: `Bot.handle` (search, snippets, "did you mean") for 1,000+ queries, loaded from
  *   the saved index; MiniSearch: `search` plus the first page;
  * - start: process start to the first answer in the terminal, with the saved index (and, up to
@@ -39,8 +39,8 @@ const { values, positionals } = parseArgs({
 const SIZES = positionals.length ? positionals.filter((p) => p !== 'real').map(Number) : [1_000, 10_000, 50_000];
 const QUERIES = Number(values.queries);
 const REPEAT = Number(values.repeat);
-/** Builds per side and size: a 10,000-talk build takes about 10 s, so at most three. */
-const BUILDS = Math.min(REPEAT, 3);
+/** Builds per side and size: five up to 10,000 talks (about 7 s a build), three above. */
+const buildsFor = (n: number) => Math.min(REPEAT, n > 10_000 ? 3 : 5);
 
 /** The run whose `key` is the median. */
 function medianBy(runs: Array<Record<string, number>>, key: string): Record<string, number> {
@@ -162,7 +162,9 @@ for (const n of SIZES) {
   writeFileSync(path.join(dir, 'queries.json'), JSON.stringify(queries(QUERIES)));
   log(`${n} talks: corpus in ${corpusDir}`);
   // Builds alternate ours and MiniSearch's, the median of each: one build of each side swung the
-  // ratio by a fifth between runs on this machine.
+  // ratio by a fifth between runs on this machine. The ratio is the median of each pair's ratio:
+  // two builds run one after the other share the machine's mood, which drifts over a run.
+  const BUILDS = buildsFor(n);
   const oursBuilds: Array<Record<string, number>> = [];
   const miniBuilds: Array<Record<string, number>> = [];
   for (let i = 0; i < BUILDS; i++) {
@@ -171,7 +173,9 @@ for (const n of SIZES) {
   }
   const buildOurs = medianBy(oursBuilds, 'buildMs');
   const buildMini = medianBy(miniBuilds, 'buildMs');
-  log(`  build (median of ${BUILDS}): ours ${buildOurs.buildMs} ms (${oursBuilds.map((b) => b.buildMs).join(', ')}), MiniSearch ${buildMini.buildMs} ms (${miniBuilds.map((b) => b.buildMs).join(', ')})`);
+  const pairRatios = oursBuilds.map((b, i) => b.buildMs! / miniBuilds[i]!.buildMs!).sort((a, b) => a - b);
+  const ratio = Math.round(pairRatios[Math.floor(pairRatios.length / 2)]! * 100) / 100;
+  log(`  build (median of ${BUILDS}): ours ${buildOurs.buildMs} ms (${oursBuilds.map((b) => b.buildMs).join(', ')}), MiniSearch ${buildMini.buildMs} ms (${miniBuilds.map((b) => b.buildMs).join(', ')}); ratio, median of the pairs' ${ratio} (${oursBuilds.map((b, i) => (b.buildMs! / miniBuilds[i]!.buildMs!).toFixed(2)).join(', ')})`);
   const queryOurs = measure('query-ours', dir);
   const queryMini = measure('query-mini', dir);
   log(`  answer p50/p99: ours ${queryOurs.p50}/${queryOurs.p99} ms, MiniSearch ${queryMini.p50}/${queryMini.p99} ms`);
@@ -185,7 +189,7 @@ for (const n of SIZES) {
   log(`  start to first answer: saved index ${start.ms} ms (RSS ${start.rssMB} MB; through tsx ${startViaTsx.ms} ms, RSS ${startViaTsx.rssMB} MB), no saved index ${cold ? Math.round(cold.ms) : '-'} ms, MiniSearch build+answer ${startMini.ms} ms; idle RSS ${idleRssMB} MB`);
   results[String(n)] = {
     talks: n,
-    build: { ours: buildOurs, minisearch: buildMini, ratio: Math.round((buildOurs.buildMs! / buildMini.buildMs!) * 100) / 100 },
+    build: { ours: buildOurs, minisearch: buildMini, ratio },
     answer: { ours: queryOurs, minisearch: queryMini },
     idleRssMB,
     start: { savedIndex: start, savedIndexTsx: startViaTsx, noSavedIndex: cold && { ms: Math.round(cold.ms), rssMB: cold.rssMB }, minisearch: startMini },

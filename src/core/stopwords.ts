@@ -6,14 +6,14 @@
 const WORDS = `
 a an the and or of in on at to for with without about from by into as is are was were be been being
 any some there here what which who whom whose where when how why did do does done doing
-talk talks session sessions presentation presentations speech speeches lecture keynote's title titled titles
+talk talks session sessions presentation presentations speech speeches lecture keynote's
 cover covered covers covering mention mentioned mentions discuss discussed discusses discussing
 show shows showed me my i you your we our they their it its that this these those
 find search want wanted know looking look tell please can could would should will
 anything something someone somebody anyone has have had related regarding topic topics
 like hear heard learn give get got list all using use used let lets see
 話 発表 講演 登壇 紹介 内容 関連 関 件 教 知 聞 探 見 何 誰 方 人 的 時
-セッション トーク プレゼン プレゼンテーション タイトル 題名
+セッション トーク プレゼン プレゼンテーション
 `;
 
 const STOP = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));

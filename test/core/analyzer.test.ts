@@ -14,12 +14,6 @@ describe('stop phrases', () => {
     assert.deepEqual(analyzeQuery('認証トークンのトーク').map((u) => u.word), ['認証', 'トークン']);
     assert.deepEqual(analyzeQuery('トークン').map((u) => u.word), ['トークン']);
   });
-
-  it('drops a talk\'s title as a word: it is what the user recalls of the talk, not its topic', () => {
-    assert.deepEqual(words('タイトルが物騒なゼロトラストの講演'), ['物騒', 'ゼロトラスト']);
-    assert.deepEqual(words('a talk titled zero trust, I forget the exact title'), ['zero', 'trust', 'forget', 'exact']);
-    assert.ok(words('サブタイトル').includes('サブタイトル'), 'cut only as a whole katakana word');
-  });
 });
 
 describe('contractions', () => {
