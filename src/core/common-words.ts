@@ -90,8 +90,10 @@ function slipsOf(word: string): string[] {
 
 /**
  * Whether every English sense the Sudachi table gives a Japanese word is an everyday English
- * word (会社: company; 参考 has only "cf.", 遅延 has latency): the word is everyday Japanese too.
- * The list is derived when the lexicons are built (src/core/lexicon/common-ja.ts).
+ * word (会社: company; 参考 has only "cf.", 遅延 has latency), or the table files the word under
+ * business (社内, 職務, 人事異動: where the writer works; not コスト削減, a glossary topic): the
+ * word is everyday Japanese too. The list is derived when the lexicons are built
+ * (src/core/lexicon/common-ja.ts).
  */
 export function isCommonJapanese(word: string): boolean {
   commonJa ??= new Set(JA_WORDS.split(' '));

@@ -156,6 +156,13 @@ describe('everyday words in a sentence', () => {
     assert.equal(decide(words, ranked, { total: 55, indexHasPrefix: never }).matches[0], 'spot talk');
   });
 
+  it('weighs a business word from the Sudachi table (社内, 人事) as everyday, but not one the glossary lists', () => {
+    assert.ok(isCommonJapanese('社内') && isCommonJapanese('職務') && isCommonJapanese('人事異動'));
+    assert.ok(!isCommonJapanese('コスト削減') && !isCommonJapanese('コスト低減'), 'cost reduction is a topic here');
+    // The writer's workplace (人事異動, which no talk has) must not outweigh the topic the zero-trust talk covers.
+    assert.equal(firstTitle(bot, '人事異動が多いので最小権限をゼロトラストで自動化した事例', 'ja'), '同志諸君よ、ゼロトラストを撃て');
+  });
+
   it('takes a Japanese word followed by a verb or adjective ending for a general word', () => {
     assert.ok(usedAsPredicate('悪化', 'CPU スロットリングでレイテンシが悪化した話'));
     assert.ok(usedAsPredicate('強化', 'セキュリティを強化する方法'));
