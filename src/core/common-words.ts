@@ -5,12 +5,13 @@
  * through the Sudachi table also made topic nouns such as 料金 (price) general.
  */
 import { WORDS } from './lexicon/common-en.ts';
-import { WORDS as JA_WORDS } from './lexicon/common-ja.ts';
+import { WORDS as JA_WORDS, WORKPLACE } from './lexicon/common-ja.ts';
 import { WORDS as MORE } from './lexicon/known-en.ts';
 
 let common: Set<string> | undefined;
 let known: Set<string> | undefined;
 let commonJa: Set<string> | undefined;
+let workplace: Set<string> | undefined;
 
 /**
  * Whether `word`, or the word it inflects (explaining: explain, stopped: stop), is an everyday
@@ -90,12 +91,20 @@ function slipsOf(word: string): string[] {
 
 /**
  * Whether every English sense the Sudachi table gives a Japanese word is an everyday English
- * word (会社: company; 参考 has only "cf.", 遅延 has latency), or the table files the word under
- * business (社内, 職務, 人事異動: where the writer works; not コスト削減, a glossary topic): the
- * word is everyday Japanese too. The list is derived when the lexicons are built
- * (src/core/lexicon/common-ja.ts).
+ * word (会社: company; 参考 has only "cf.", 遅延 has latency): the word is everyday Japanese too.
+ * The list is derived when the lexicons are built (src/core/lexicon/common-ja.ts).
  */
 export function isCommonJapanese(word: string): boolean {
   commonJa ??= new Set(JA_WORDS.split(' '));
   return commonJa.has(word);
+}
+
+/**
+ * Whether the Sudachi table files a kanji word under business (社内, 職務, 人事異動): where the
+ * writer works, not a cloud-native topic (コスト削減, which the glossary lists, is not one). Built
+ * with the list above.
+ */
+export function isWorkplaceWord(word: string): boolean {
+  workplace ??= new Set(WORKPLACE.split(' '));
+  return workplace.has(word);
 }

@@ -6,7 +6,7 @@
  * typo or partial n-gram match less). Talks covering enough are matches; the best few others
  * are "related", shown apart and labelled, never as answers.
  */
-import { isCommonJapanese, isCommonWord, isEnglishTypo, readsAsEnglish } from './common-words.ts';
+import { isCommonJapanese, isCommonWord, isEnglishTypo, isWorkplaceWord, readsAsEnglish } from './common-words.ts';
 import { fuzzyFor, prefixFor } from './search-options.ts';
 
 /** What confidence needs of a typed word: its own term, its other terms (forms, synonyms), its n-grams. */
@@ -364,7 +364,9 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
     // A few talks happen to say an everyday word ("catch", 会社): that makes it no topic. A
     // Japanese noun no talk has stays specific even when everyday (料金 in 「…の料金プラン」):
     // the reply names it, as the talks lack that topic.
-    const everyday = isEveryday(w.word, sentence, opts.text) || (sentence && isCommonJapanese(w.word));
+    // Words of the writer's workplace (社内, 人事異動) are context only in a long sentence: in
+    // 「社内のチャットボットを…」 of six words, 社内 narrows what is asked.
+    const everyday = isEveryday(w.word, sentence, opts.text) || (sentence && isCommonJapanese(w.word)) || (length >= LONG_SENTENCE && isWorkplaceWord(w.word));
     return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
