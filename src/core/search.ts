@@ -358,7 +358,7 @@ export function buildQuery(
   relate: (units: Unit[], capitals: ReadonlySet<string>) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
   adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
-  const typed = withoutSuffixes(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), known);
+  const typed = withoutSuffixes(withoutBoundHeads(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), text), known);
   // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
@@ -429,6 +429,31 @@ function withoutSuffixes(units: Unit[], known: (term: string) => boolean): Unit[
     out.push(unit);
   }
   return out;
+}
+
+/**
+ * Kanji that bind to the word before them: ゾーン間 (between zones), サービス内 (within), コンテナ化,
+ * Kubernetes上, クラウド型, クラスタ毎, ノード側. After a katakana or Latin word the segmenter
+ * glues them to the kanji word that follows instead (ゾーン間通信 gives 間通信, クラウド型監視 型監視).
+ */
+const BOUND_HEADS = new Set(['間', '内', '外', '上', '下', '側', '毎', '別', '化', '的', '系', '型', '製', '用', '向', '中']);
+const AFTER_LOANWORD = /[\p{Script=Katakana}ー\p{Script=Latin}\p{Nd}]$/u;
+
+/**
+ * The typed units, each kanji compound that starts with a bound kanji right after a katakana or
+ * Latin word read without that kanji (間通信 in ゾーン間通信 as 通信), when two kanji or more remain.
+ */
+function withoutBoundHeads(units: Unit[], text: string): Unit[] {
+  const t = text.normalize('NFKC').toLowerCase();
+  return units.map((u) => {
+    const rest = u.word.slice(1);
+    if (!BOUND_HEADS.has(u.word[0]!) || rest.length < 2 || !ALL_KANJI.test(u.word)) return u;
+    for (let at = t.indexOf(u.word); at >= 0; at = t.indexOf(u.word, at + 1)) {
+      if (!AFTER_LOANWORD.test(t.slice(0, at))) return u;
+    }
+    if (!t.includes(u.word)) return u;
+    return { ...u, word: rest, grams: u.grams.filter((g) => g !== rest && rest.includes(g)) };
+  });
 }
 
 /** Share of the typed words a result found, directly or through one of their other terms. */

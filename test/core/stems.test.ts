@@ -89,3 +89,22 @@ describe('kanji suffixes (added by quality4)', () => {
   });
 });
 
+
+describe('kanji bound to the word before them', () => {
+  const words = (text: string) => buildQuery(text, () => false).concepts.map((c) => c.word);
+
+  it('reads 間通信 after a katakana or Latin word as 通信: 間 belongs to the word before', () => {
+    assert.deepEqual(words('ゾーン間通信のコスト'), ['ゾーン', '通信', 'コスト']);
+    assert.deepEqual(words('AZ間転送量'), ['az', '転送量']);
+    assert.deepEqual(words('クラウド型監視'), ['クラウド', '監視']);
+  });
+
+  it('keeps a compound that starts with such a kanji anywhere else', () => {
+    assert.deepEqual(words('内部通信の監視'), ['内部通信', '監視']);
+    assert.ok(words('その間通信が止まる').includes('間通信'), 'after kana there is no loanword for 間 to belong to');
+  });
+
+  it('answers a question about traffic between zones', () => {
+    assert.equal(firstTitle(bot, 'ゾーン間通信のコストを下げた事例', 'ja'), 'Reducing Cross-Zone Egress at Spotify with Custom gRPC Load Balancing');
+  });
+});
