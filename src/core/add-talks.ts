@@ -2,12 +2,12 @@
  * Adds talks to a MiniSearch index as `MiniSearch.addAll` would, with the same result, in less
  * time: MiniSearch looks each term up in its term map once per occurrence and counts occurrences
  * one by one in a map per field of the term's postings; here each field's terms are counted
- * first, then each distinct term is looked up once and its count appended to the arrays its
- * postings collect (postings.ts), which become maps only for the terms a search reads.
+ * first, then each distinct term is looked up once and its count appended to the array its
+ * postings collect (postings.ts), which becomes maps only for the terms a search reads.
  *
  * It uses MiniSearch's own private methods for the talk's id and the field's length (so their
- * bookkeeping stays MiniSearch's), and checks they are there. Its test compares the saved index
- * with one `addAll` built.
+ * bookkeeping stays MiniSearch's), and checks they are there. Its test compares the index with
+ * one `addAll` built, term for term and count for count.
  */
 import type MiniSearch from 'minisearch';
 import { analyze } from './analyzer.ts';

@@ -370,16 +370,15 @@ export function decide<T>(words: readonly WordTerms[], ranked: ReadonlyArray<Ran
     return everyday ? Math.min(general, idf(df[i]!, n)) : idf(df[i]!, n);
   });
   const sum = weight.reduce((a, b) => a + b, 0);
-  const rare = words.map((_, i) => df[i]! > 0 && df[i]! <= Math.max(1, RARE_SHARE * n) && weight[i]! > general);
   let best = 0;
-  let rareAnswer = false;
   for (const set of bySet.values()) {
     set.share = set.quality.reduce((a, x, i) => a + x * weight[i]!, 0) / sum;
     if (set.share > best) best = set.share;
-    if (set.share >= RARE_MATCH_SHARE && set.quality.filter((x, i) => rare[i] && x >= PRESENT).length >= RARE_HITS) rareAnswer = true;
   }
   const unmatched = words.filter((_, i) => df[i] === 0 && specific[i]).map((w) => w.word);
-  if (best >= MATCH_SHARE || rareAnswer) {
+  const rare = words.map((_, i) => df[i]! > 0 && df[i]! <= Math.max(1, RARE_SHARE * n) && weight[i]! > general);
+  const rareMeet = (set: TermSet) => set.share >= RARE_MATCH_SHARE && set.quality.filter((x, i) => rare[i] && x >= PRESENT).length >= RARE_HITS;
+  if (best >= MATCH_SHARE || (best >= RARE_MATCH_SHARE && [...bySet.values()].some(rareMeet))) {
     const floor = Math.max(ANSWER_SHARE, best * RELATIVE_SHARE);
     return { matches: ranked.filter((_, k) => sets[k]!.share >= floor).map((r) => r.item), related: [], unmatched, best };
   }

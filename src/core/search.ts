@@ -158,9 +158,13 @@ export class TalkIndex {
     const terms = termMap(this.mini);
     // MiniSearch's own form without its terms: they are saved apart, each in its text form,
     // taken from the postings as they are (see postings.ts) rather than through maps.
-    withTerms(this.mini, new TermMap());
-    const mini: Partial<AsPlainObject> = this.mini.toJSON();
-    withTerms(this.mini, terms);
+    let mini: Partial<AsPlainObject>;
+    try {
+      withTerms(this.mini, new TermMap());
+      mini = this.mini.toJSON();
+    } finally {
+      withTerms(this.mini, terms);
+    }
     delete mini.index;
     // In order: TermMap.fromSorted builds the tree in one pass over sorted terms.
     const sorted = [...terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
