@@ -192,6 +192,8 @@ function isEveryday(word: string, sentence: boolean, text?: string): boolean {
   if (/\p{Script=Hiragana}/u.test(word)) return true;
   // A verb or an adjective says what happened to the topic, not what it is (「…が悪化した」).
   if (text !== undefined && usedAsPredicate(word, text)) return true;
+  // So does a katakana suffix: 属性ベース is attribute-based, Webベース web-based.
+  if (text !== undefined && usedAsSuffix(word, text)) return true;
   // In a whole sentence an everyday word, spelt right or not, is mostly incidental ("…across
   // hundreds of clusters", "…without a painfull migration"); in a few keywords each word was
   // chosen ("Windows containers").
@@ -275,6 +277,33 @@ const PARTICLE = /^(?:[のをがにでとはもへやだ]|から|まで|より|�
  */
 const SPOKEN_PARTICLE = /^(?:って|なら)/u;
 const JAPANESE_WORD = /^[\p{Script=Han}\p{Script=Katakana}ー々]+$/u;
+
+/**
+ * Katakana words that, written right after a kanji or Latin word, make it an adjective:
+ * 属性ベース (attribute-based), 非同期ドリブン, 設定レス, 運用フリー, 本番ライク. (A katakana word
+ * before them makes one word with them: イベントドリブン, サーバーレス.)
+ */
+const KATAKANA_SUFFIXES = new Set(['ベース', 'ドリブン', 'レス', 'フリー', 'ライク']);
+const BEFORE_SUFFIX = /[\p{Script=Han}\p{Script=Latin}\p{Nd}々]$/u;
+
+const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
+
+/**
+ * Whether every time the query has `word` as a katakana word of its own (not inside
+ * コンテナベース or ベースイメージ), it is a katakana suffix right after a kanji or Latin word.
+ */
+export function usedAsSuffix(word: string, text: string): boolean {
+  if (!KATAKANA_SUFFIXES.has(word)) return false;
+  const t = text.normalize('NFKC');
+  let seen = false;
+  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+    const before = t.slice(0, at);
+    if (KATAKANA_CHAR.test(before.slice(-1)) || KATAKANA_CHAR.test(t.charAt(at + word.length))) continue;
+    if (!BEFORE_SUFFIX.test(before)) return false;
+    seen = true;
+  }
+  return seen;
+}
 
 /** Whether every time the query has `word`, it is the stem of a verb or an adjective. */
 export function usedAsPredicate(word: string, text: string): boolean {

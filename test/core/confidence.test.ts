@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decide, isSpecific, looksLikeName, termQuality, usedAsPredicate, type WordTerms } from '../../src/core/confidence.ts';
+import { decide, isSpecific, looksLikeName, termQuality, usedAsPredicate, usedAsSuffix, type WordTerms } from '../../src/core/confidence.ts';
 import { isCommonJapanese, isCommonWord, isEnglishTypo, isWorkplaceWord } from '../../src/core/common-words.ts';
 import { realBot, firstTitle } from '../helpers/bot.ts';
 
@@ -178,6 +178,17 @@ describe('everyday words in a sentence', () => {
     assert.ok(!isSpecific('悪化', never, true, 'CPU スロットリングでレイテンシが悪化した話'));
     assert.ok(!isSpecific('充実', never, false, 'Wasm のサポートが充実してきた話'), 'the grammar says so in a short query too');
     assert.ok(isSpecific('充実', never, false, '充実'));
+  });
+
+  it('takes a katakana suffix after a kanji or Latin word (属性ベース, Webベース) for a general word', () => {
+    assert.ok(usedAsSuffix('ベース', '属性ベースのアクセス制御'));
+    assert.ok(usedAsSuffix('ベース', 'Webベースの管理画面'));
+    assert.ok(!usedAsSuffix('ベース', 'ベースのイメージを更新'), 'standing alone it is a word');
+    assert.ok(!usedAsSuffix('ベース', '属性ベースと、ベースの話'), 'once used alone, it may be the topic');
+    assert.ok(!usedAsSuffix('イメージ', '属性イメージ'), 'only suffixes');
+    assert.ok(usedAsSuffix('ベース', 'コンテナベースの隔離とgVisorベースのサンドボックス'), 'コンテナベース is another word');
+    // -based says how the training is run; the talk never says ベース.
+    assert.equal(firstTitle(bot, 'Webベースのやられアプリを参加者ごとに配ってセキュリティ研修する仕組み', 'ja'), 'Multijuicer - OSS tooling for running web app sec training on k8s');
   });
 
   it('takes words for the audience (初心者, beginners) for kind-of-talk words (added by quality4)', () => {
