@@ -7,6 +7,7 @@
  * are "related", shown apart and labelled, never as answers.
  */
 import { isCommonJapanese, isCommonWord, isEnglishTypo, isWorkplaceWord, readsAsEnglish } from './common-words.ts';
+import { occurrences } from './normalize.ts';
 import { fuzzyFor, prefixFor } from './search-options.ts';
 
 /** What confidence needs of a typed word: its own term, its other terms (forms, synonyms), its n-grams. */
@@ -295,28 +296,22 @@ const KATAKANA_CHAR = /[\p{Script=Katakana}ー]/u;
 export function usedAsSuffix(word: string, text: string): boolean {
   if (!KATAKANA_SUFFIXES.has(word)) return false;
   const t = text.normalize('NFKC');
-  let seen = false;
-  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
-    const before = t.slice(0, at);
-    if (KATAKANA_CHAR.test(before.slice(-1)) || KATAKANA_CHAR.test(t.charAt(at + word.length))) continue;
-    if (!BEFORE_SUFFIX.test(before)) return false;
-    seen = true;
-  }
-  return seen;
+  const own = occurrences(t, word).filter((at) => !KATAKANA_CHAR.test(t.charAt(at - 1)) && !KATAKANA_CHAR.test(t.charAt(at + word.length)));
+  return own.length > 0 && own.every((at) => BEFORE_SUFFIX.test(t.slice(0, at)));
 }
 
 /** Whether every time the query has `word`, it is the stem of a verb or an adjective. */
 export function usedAsPredicate(word: string, text: string): boolean {
   if (!JAPANESE_WORD.test(word)) return false;
   const t = text.normalize('NFKC');
-  let seen = false;
-  for (let at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
-    const after = t.slice(at + word.length, at + word.length + 2);
-    if (!/^\p{Script=Hiragana}/u.test(after) || PARTICLE.test(after)) return false;
-    if (word.length >= 2 && SPOKEN_PARTICLE.test(after)) return false;
-    seen = true;
-  }
-  return seen;
+  const found = occurrences(t, word);
+  return (
+    found.length > 0 &&
+    found.every((at) => {
+      const after = t.slice(at + word.length, at + word.length + 2);
+      return /^\p{Script=Hiragana}/u.test(after) && !PARTICLE.test(after) && !(word.length >= 2 && SPOKEN_PARTICLE.test(after));
+    })
+  );
 }
 
 /**

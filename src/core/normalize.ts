@@ -41,6 +41,13 @@ function capLength(text: string, max: number): string {
  * Cut to MAX_INPUT_LENGTH, turn every control and format character (zero-width joiners and
  * bidi marks included) into a space, fold whitespace runs to one space.
  */
+/** Where `word` occurs in `text`, each start offset, overlapping occurrences included. */
+export function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at);
+  return out;
+}
+
 export function cleanInput(text: string): string {
   return capLength(text, MAX_INPUT_LENGTH)
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')

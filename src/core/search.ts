@@ -9,6 +9,7 @@ import { analyze, analyzeQuery, type Unit } from './analyzer.ts';
 import { decide, gramShare, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
+import { occurrences } from './normalize.ts';
 import { baseForms, swapSlips } from './stems.ts';
 import { encodeMap, LazyPostings, type Postings } from './postings.ts';
 import { sortBestFirst } from './order.ts';
@@ -448,10 +449,8 @@ function withoutBoundHeads(units: Unit[], text: string): Unit[] {
   return units.map((u) => {
     const rest = u.word.slice(1);
     if (!BOUND_HEADS.has(u.word[0]!) || rest.length < 2 || !ALL_KANJI.test(u.word)) return u;
-    for (let at = t.indexOf(u.word); at >= 0; at = t.indexOf(u.word, at + 1)) {
-      if (!AFTER_LOANWORD.test(t.slice(0, at))) return u;
-    }
-    if (!t.includes(u.word)) return u;
+    const found = occurrences(t, u.word);
+    if (found.length === 0 || !found.every((at) => AFTER_LOANWORD.test(t.slice(0, at)))) return u;
     return { ...u, word: rest, grams: u.grams.filter((g) => g !== rest && rest.includes(g)) };
   });
 }
