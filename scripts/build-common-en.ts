@@ -17,6 +17,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { sudachiGroups } from './sudachi.ts';
 
 /** How many of the most frequent words count as common (backstage ranks 6,778, hundreds 2,484). */
 const COMMON = 5000;
@@ -76,9 +77,7 @@ console.log(`${ja.size} words and ${business.length} of the workplace -> ${jaOut
 
 /** Kanji words of two characters or more in Sudachi's business groups (ビジネス), but no group with a word the glossary lists. */
 function businessWords(): Set<string> {
-  interface Item { expandControl: 0 | 1 | 2; midashi: string; bunya: string[] }
-  const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
-  const groups = JSON.parse(readFileSync(path.join(dir, 'sudachi-synonyms-dictionary.json'), 'utf8')) as Array<{ items: Item[] }>;
+  const { groups } = sudachiGroups();
   const glossary = new Set(GLOSSARY.flat().map((t) => t.normalize('NFKC').toLowerCase()));
   const out = new Set<string>();
   for (const group of groups) {

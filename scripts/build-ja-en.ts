@@ -6,21 +6,11 @@
  * most three words. The table is one string, parsed on the first lookup, so loading the module
  * costs nothing at start-up. Run: node --import tsx scripts/build-ja-en.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sudachiGroups } from './sudachi.ts';
 
-interface Item {
-  expandControl: 0 | 1 | 2;
-  midashi: string;
-}
-
-const require = createRequire(import.meta.url);
-// The package exports only its loader; its data file sits beside package.json.
-const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
-const source = path.join(dir, 'sudachi-synonyms-dictionary.json');
-const groups = JSON.parse(readFileSync(source, 'utf8')) as Array<{ items: Item[] }>;
-const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+const { version, groups } = sudachiGroups();
 
 const ALPHABET = /^[a-z][a-z0-9 .+-]*$/;
 const KANJI = /\p{Script=Han}/u;
