@@ -222,6 +222,11 @@ export class TalkIndex {
     await this.vocabulary.prepare();
   }
 
+  /** Whether `prepareInBackground` has built its tables. */
+  get prepared(): boolean {
+    return Boolean(this.scorer?.typosPrepared) && this.vocabulary.prepared;
+  }
+
   /** How many talks pass each filter searched so far (see `passing`). */
   private readonly passingCounts = new Map<string, number>();
 
