@@ -364,7 +364,7 @@ export function buildQuery(
   relate: (units: Unit[], capitals: ReadonlySet<string>) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
   adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
-  const typed = withoutSuffixes(withoutBoundHeads(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), text), known);
+  const typed = withoutSuffixes(withoutPossessives(withoutBoundHeads(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), text), known), known);
   // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
@@ -408,6 +408,22 @@ export function buildQuery(
   if (synonyms.length) queries.push({ queries: [synonyms.join(' ')], boostTerm: () => GLOSSARY_WEIGHT });
   if (cross.length) queries.push({ queries: [cross.join(' ')], boostTerm: () => CROSS_WEIGHT });
   return { query: { combineWith: 'OR', queries }, concepts };
+}
+
+/** A Latin word with the possessive 's (google's, Spotify’s). */
+const POSSESSIVE = /^([a-z0-9][a-z0-9.\-_+]*)['’]s$/;
+
+/**
+ * The typed units, each possessive the index lacks read as the name it is said of (google's as
+ * google: "Google's sandboxed runtime" asks about Google, and the talks write "Google"). A
+ * possessive the index holds (spotify's, in a title) is kept as typed: its grams still find the name.
+ */
+function withoutPossessives(units: Unit[], known: (term: string) => boolean): Unit[] {
+  return units.map((u) => {
+    const m = POSSESSIVE.exec(u.word);
+    if (!m || known(u.word)) return u;
+    return { word: m[1]!, grams: [] };
+  });
 }
 
 /**

@@ -108,3 +108,21 @@ describe('kanji bound to the word before them', () => {
     assert.equal(firstTitle(bot, 'ゾーン間通信のコストを下げた事例', 'ja'), 'Reducing Cross-Zone Egress at Spotify with Custom gRPC Load Balancing');
   });
 });
+
+describe('possessives (added by quality6)', () => {
+  const words = (text: string, known: string[]) => buildQuery(text, (t) => known.includes(t)).concepts.map((c) => c.word);
+
+  it("reads a possessive the index lacks as the name it is said of (google's: google)", () => {
+    assert.deepEqual(words("Google's sandboxed runtime", ['google']), ['google', 'sandboxed', 'runtime']);
+    assert.deepEqual(words('Booking.com’s cells', []), ['booking.com', 'cells']);
+  });
+
+  it('keeps a possessive the index holds, and contractions of stop words stay out', () => {
+    assert.deepEqual(words("Spotify's backend", ["spotify's"]), ["spotify's", 'backend']);
+    assert.deepEqual(words("what's new in gVisor", []), ['new', 'gvisor']);
+  });
+
+  it('answers a question about a company named in the possessive, within an event in words', () => {
+    assert.equal(firstTitle(bot, "Google's keynote in Copenhagen", 'en'), 'Kubernetes Project Update');
+  });
+});
