@@ -10,7 +10,7 @@ import { decide, gramShare, katakanaNames } from './confidence.ts';
 import { CrossExpander, type CrossTables, type Related } from './cross.ts';
 import { expandWithGlossary } from './expand.ts';
 import { occurrences } from './normalize.ts';
-import { baseForms, swapSlips } from './stems.ts';
+import { baseForms, otherInflections, swapSlips } from './stems.ts';
 import { encodeMap, LazyPostings, type Postings } from './postings.ts';
 import { sortBestFirst, type Ranked } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
@@ -380,7 +380,8 @@ export function buildQuery(
   // holds and that find talks the word and its singular do not.
   const based = typed.map((u) => {
     const own = [u.word, ...(u.forms ?? [])];
-    const guesses = known(u.word) ? baseForms(u.word) : [...baseForms(u.word), ...swapSlips(u.word)];
+    const forms = [...baseForms(u.word), ...otherInflections(u.word)];
+    const guesses = known(u.word) ? forms : [...forms, ...swapSlips(u.word)];
     return guesses.filter((b) => !own.includes(b) && known(b) && own.every((w) => adds(w, b)));
   });
   const concepts: Concept[] = typed.map((u, i) => {

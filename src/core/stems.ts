@@ -3,6 +3,7 @@
  * "attack", "deploying" or "deployed" for talks that say "deploy". The analyzer already adds the
  * singular; these are the verb endings (-ing, -ed) and the agent noun (-er: one who attacks).
  * A four-letter plural (pods) gives its singular, which the analyzer only makes from five letters.
+ * A verb typed as -ed or -ing gives its other inflections (throttled: throttling).
  * They are guesses (container is not "one who contains"), so search.ts keeps only those the index
  * holds and that find talks the typed word does not.
  */
@@ -45,6 +46,34 @@ export function baseForms(word: string): string[] {
   else if (w.endsWith('ed')) out.push(...bases(w.slice(0, -2)));
   else if (w.endsWith('er')) out.push(...bases(w.slice(0, -2)));
   return [...new Set(out)].filter((b) => b !== word && b.length >= MIN_BASE);
+}
+
+/** A consonant then y at the end (copy, not deploy): y becomes ie before -s and -d. */
+const CONSONANT_Y = /[^aeiou]y$/;
+
+/** A verb's -ing, -ed and -s forms from its base: throttle -> throttling, throttled, throttles. */
+function inflect(base: string): string[] {
+  const ing = base.endsWith('e') && !base.endsWith('ee') ? base.slice(0, -1) + 'ing' : base + 'ing';
+  if (CONSONANT_Y.test(base)) return [ing, base.slice(0, -1) + 'ied', base.slice(0, -1) + 'ies'];
+  return [ing, base.endsWith('e') ? base + 'd' : base + 'ed', /(s|sh|ch|x)$/.test(base) ? base + 'es' : base + 's'];
+}
+
+/**
+ * The other inflections of an English verb typed in its -ed or -ing form: "throttled" for talks
+ * that say "throttling", "crashing" for "crashed". Not from a base typed as such: "reduce" in
+ * "how did spotify reduce…" is a general verb, and finding "reducing" would make it a topic. Like
+ * `baseForms`, guesses that search.ts keeps only when the index holds them and they find talks
+ * the typed word does not.
+ */
+export function otherInflections(word: string): string[] {
+  if (!LOWER_WORD.test(word) || word.length < MIN_BASE + 1) return [];
+  let stems: string[];
+  if (word.endsWith('ing')) stems = bases(word.slice(0, -3));
+  else if (word.endsWith('ied')) stems = [word.slice(0, -3) + 'y'];
+  else if (word.endsWith('ed')) stems = bases(word.slice(0, -2));
+  else return [];
+  const out = stems.flatMap(inflect);
+  return [...new Set(out)].filter((f) => f !== word && f.length > MIN_BASE);
 }
 
 /** Words as short as this or shorter are not read as slips: too many words are two letters apart. */

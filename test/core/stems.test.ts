@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildQuery } from '../../src/core/search.ts';
-import { baseForms, swapSlips } from '../../src/core/stems.ts';
+import { baseForms, otherInflections, swapSlips } from '../../src/core/stems.ts';
 import { realBot, firstTitle } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -124,5 +124,25 @@ describe('possessives (added by quality6)', () => {
 
   it('answers a question about a company named in the possessive, within an event in words', () => {
     assert.equal(firstTitle(bot, "Google's keynote in Copenhagen", 'en'), 'Kubernetes Project Update');
+  });
+});
+
+describe('other inflections of a verb (added by quality6)', () => {
+  it('gives the -ing form of an -ed word and back, and none for a base, a noun or a name', () => {
+    assert.ok(otherInflections('throttled').includes('throttling'));
+    assert.ok(otherInflections('crashing').includes('crashed'));
+    assert.ok(otherInflections('copied').includes('copying'));
+    assert.deepEqual(otherInflections('reduce'), [], 'a base typed as such is a general verb');
+    assert.deepEqual(otherInflections('containers'), []);
+    assert.deepEqual(otherInflections('gvisor'), []);
+  });
+
+  it('searches the other inflection when the index holds it', () => {
+    const concept = buildQuery('throttled', (t) => ['throttling'].includes(t)).concepts[0]!;
+    assert.ok(concept.terms.has('throttling'));
+  });
+
+  it('answers a sentence whose verb the talk writes in another inflection (throttled: throttling)', () => {
+    assert.equal(firstTitle(bot, 'my pods got throttled even though cpu usage looked low', 'en'), '73,000 Pods a Day, Lessons From Misadventures In Multi-Tenant');
   });
 });
