@@ -69,8 +69,11 @@ async function reloadOnce(bot: Bot, dirs: { corpusDir: string; dataDir: string }
   const started = performance.now();
   try {
     const { library, from, saveError } = await reloadLibrary(dirs.corpusDir, dirs.dataDir);
+    // The tables for typos and "did you mean" are built before the new index answers, a piece at
+    // a time while the old one still does: the new index's first "did you mean" would otherwise
+    // build its tree at once, holding every ack behind it (about 0.1 s at 10,000 talks).
+    await prepareInBackground(library, log);
     bot.setLibrary(library);
-    void prepareInBackground(library, log);
     if (saveError) log.warn({ dataDir: dirs.dataDir, error: saveError }, 'could not save the search index; the next start builds it again');
     const ms = Math.round(performance.now() - started);
     log.info({ talks: library.index.talks.length, files: library.files.length, index: from, ms }, 'corpus reloaded');

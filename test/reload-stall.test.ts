@@ -40,6 +40,9 @@ it('keeps answering from the old index while a reload builds, then answers from 
   const longest = Math.max(answeredAt[0]! - started, ...gaps);
   assert.ok(oldAnswers >= 20, `only ${oldAnswers} answers during a ${Math.round(took)} ms reload`);
   assert.ok(longest < took / 4, `the longest pause (${Math.round(longest)} ms) is a large part of the reload (${Math.round(took)} ms)`);
+  // Its tables for typos and "did you mean" were built before it answered: the first such
+  // question would otherwise build them at once, with every other answer waiting.
+  assert.ok(bot.current.index.prepared, 'the new index answers before its typo tables are built');
   const after = bot.handle({ text: 'zebracorn', locale: 'en' });
   assert.equal(after.kind === 'results' && after.hits[0]?.title, 'Zebracorn Talk');
 });

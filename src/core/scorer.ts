@@ -136,6 +136,11 @@ export class Scorer {
     this.lengthNorms();
   }
 
+  /** Whether `prepareTypos` has built its tree. */
+  get typosPrepared(): boolean {
+    return this.latin !== undefined;
+  }
+
   /**
    * Builds, a piece at a time, the smaller tree that typos of plain Latin words are looked up
    * in (see `typos`). Until it is ready they are looked up in the whole tree, with the same result.

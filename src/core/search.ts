@@ -12,7 +12,7 @@ import { expandWithGlossary } from './expand.ts';
 import { occurrences } from './normalize.ts';
 import { baseForms, otherInflections, swapSlips } from './stems.ts';
 import { encodeMap, LazyPostings, type Postings } from './postings.ts';
-import { sortBestFirst } from './order.ts';
+import { sortBestFirst, type Ranked } from './order.ts';
 import { Scorer, termSpecs, type IndexStats, type SpecOptions } from './scorer.ts';
 import { TermMap } from './term-map.ts';
 import { FIELDS, fuzzyFor, GLOSSARY_WEIGHT, GRAM_WEIGHT, MAX_QUERY_TERMS, MIN_RELATIVE_SCORE, SEARCH_OPTIONS, type Field } from './search-options.ts';
@@ -222,6 +222,11 @@ export class TalkIndex {
     await this.vocabulary.prepare();
   }
 
+  /** Whether `prepareInBackground` has built its tables. */
+  get prepared(): boolean {
+    return Boolean(this.scorer?.typosPrepared) && this.vocabulary.prepared;
+  }
+
   /** How many talks pass each filter searched so far (see `passing`). */
   private readonly passingCounts = new Map<string, number>();
 
@@ -239,10 +244,10 @@ export class TalkIndex {
 
   /** All matches in rank order; an empty `text` lists every talk the filter lets through. */
   search(text: string, filter: SearchFilter = {}): Match[] {
-    const { results, concepts } = this.rank(text, filter);
-    if (concepts.length === 0) return results;
-    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
-    return results.filter((r) => r.score >= floor);
+    const { results, concepts, top } = this.rank(text, filter);
+    if (concepts.length === 0) return sortBestFirst(results);
+    const floor = Math.max(top * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    return sortBestFirst(results.filter((r) => r.score >= floor));
   }
 
   /**
@@ -250,15 +255,16 @@ export class TalkIndex {
    * three related ones; and the typed words no talk has.
    */
   find(text: string, filter: SearchFilter = {}): Found {
-    const { results, concepts, searched } = this.rank(text, filter);
-    if (concepts.length === 0) return { matches: results, related: [], unmatched: [], best: 1 };
+    const { results, concepts, searched, top } = this.rank(text, filter);
+    if (concepts.length === 0) return { matches: sortBestFirst(results), related: [], unmatched: [], best: 1 };
     const decision = decide(concepts, results.map((r) => ({ item: r, terms: r.terms })), {
       total: searched,
       indexHasPrefix: this.hasPrefix,
       names: katakanaNames(text),
       text,
+      bestFirst: sortBestFirst,
     });
-    const floor = Math.max((results[0]?.score ?? 0) * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
+    const floor = Math.max(top * MIN_RELATIVE_SCORE, Number.MIN_VALUE);
     return { ...decision, matches: decision.matches.filter((r) => r.score >= floor) };
   }
 
@@ -281,13 +287,16 @@ export class TalkIndex {
     return n;
   }
 
-  /** Every talk matching any query term, best first; the typed words; how many talks were searched. */
-  private rank(text: string, filter: SearchFilter): { results: Match[]; concepts: Concept[]; searched: number } {
+  /**
+   * Every talk matching any query term, in no particular order (callers sort what they keep);
+   * the best score; the typed words; how many talks were searched.
+   */
+  private rank(text: string, filter: SearchFilter): { results: Array<Match & Ranked>; concepts: Concept[]; searched: number; top: number } {
     const keep = this.keep(filter);
     const all = () => (keep ? this.talks.filter(keep) : this.talks);
     const listAll = () => {
       const talks = all();
-      return { results: talks.map((talk) => ({ talk, score: 0, terms: [] })), concepts: [], searched: talks.length };
+      return { results: talks.map((talk) => ({ talk, score: 0, terms: [], raw: 0 })), concepts: [], searched: talks.length, top: 0 };
     };
     if (!text.trim()) return listAll();
     const { query, concepts } = buildQuery(text, this.known, (units, capitals) => this.cross.expand(units, this.known, this.common, capitals), this.adds);
@@ -301,7 +310,8 @@ export class TalkIndex {
     const found = scorer.scoreAll(specs);
     // Talks in the same state matched the same query terms, so cover the query alike.
     const covered = new Map<number, number>();
-    const results: Array<Match & { raw: number }> = [];
+    const results: Array<Match & Ranked> = [];
+    let top = 0;
     for (const doc of found.docs) {
       const talk = byShortId[doc]!;
       if (keep && !keep(talk)) continue;
@@ -311,10 +321,11 @@ export class TalkIndex {
       if (c === undefined) covered.set(st, (c = coverage(concepts, matched.map((i) => specs[i]!.term))));
       // As MiniSearch's search() does: a talk's score times the number of query terms it matched.
       const raw = found.scores[doc]! * (matched.length || 1);
-      results.push({ talk, score: raw * c, terms, raw });
+      const score = raw * c;
+      if (score > top) top = score;
+      results.push({ talk, score, terms, raw });
     }
-    sortBestFirst(results);
-    return { results, concepts, searched: keep ? this.passing(filter, keep) : this.talks.length };
+    return { results, concepts, searched: keep ? this.passing(filter, keep) : this.talks.length, top };
   }
 }
 

@@ -117,6 +117,11 @@ export class Vocabulary {
     return this.words;
   }
 
+  /** Whether the suggestion tree is built. */
+  get prepared(): boolean {
+    return this.words !== undefined;
+  }
+
   /** Builds the suggestion tree a piece at a time, so that no answer waits for it. */
   async prepare(): Promise<void> {
     if (this.words) return;

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { decide, isSpecific, looksLikeName, termQuality, usedAsPredicate, usedAsSuffix, type WordTerms } from '../../src/core/confidence.ts';
 import { isCommonJapanese, isCommonWord, isEnglishTypo, isWorkplaceWord } from '../../src/core/common-words.ts';
 import { realBot, firstTitle } from '../helpers/bot.ts';
@@ -353,5 +354,29 @@ describe('rare words meeting in one talk', () => {
     const common = decide(['スナップショット', 'ボリューム', 'ネームスペース', '提案', '復元'].map(word), [...ranked, ...shared], { total: 55, indexHasPrefix: never });
     assert.ok(common.best >= 0.4 && common.best < 0.5, `${common.best}`);
     assert.deepEqual(common.matches, [], 'six talks share them: 11% of the talks');
+  });
+});
+
+describe('ranked in any order', () => {
+  it('answers as in rank order when told how to put items best first', () => {
+    const vocabulary = ['gvisor', 'sandbox', 'kubernetes', 'catch', 'honeypot'];
+    const row = fc.record({ score: fc.integer({ min: 0, max: 6 }), terms: fc.subarray(vocabulary, { minLength: 1 }) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.subarray(vocabulary, { minLength: 1 }), fc.nat(), (rows, typed, seed) => {
+        const items = rows.map((r, id) => ({ ...r, id }));
+        const best = (xs: typeof items) => xs.sort((a, b) => b.score - a.score || a.id - b.id);
+        const inRankOrder = best([...items]).map((x) => ({ item: x, terms: x.terms }));
+        // The same items in another order: a rotation and a reversal.
+        const k = seed % items.length;
+        const shuffled = [...items.slice(k), ...items.slice(0, k)].reverse().map((x) => ({ item: x, terms: x.terms }));
+        const opts = { total: 200, indexHasPrefix: never };
+        const expected = decide(typed.map(word), inRankOrder, opts);
+        const got = decide(typed.map(word), shuffled, { ...opts, bestFirst: best });
+        assert.deepEqual(got.matches.map((x) => x.id), expected.matches.map((x) => x.id));
+        assert.deepEqual(got.related.map((x) => x.id), expected.related.map((x) => x.id));
+        assert.deepEqual([got.unmatched, got.best], [expected.unmatched, expected.best]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
