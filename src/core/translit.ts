@@ -96,7 +96,8 @@ function latinPhones(word: string): string | null {
       case 'a': case 'e': case 'i': case 'o': case 'u': out += c; break;
       case 'y': out += i === 0 && isVowel(next) ? 'y' : 'i'; break;
       case 'w': out += isVowel(next) ? 'w' : 'u'; break;
-      case 'c': out += next && 'eiy'.includes(next) ? 's' : 'k'; break;
+      // ci before a vowel after a vowel or n is sh, as ti is (financial ~ フィナンシャル, special).
+      case 'c': out += next === 'i' && isVowel(w[i + 2]) && (isVowel(prev) || prev === 'n') ? 'S' : next && 'eiy'.includes(next) ? 's' : 'k'; break;
       case 'g': out += next && 'eiy'.includes(next) ? 'G' : 'g'; break;
       case 'x': out += 'ks'; break;
       case 'q': out += 'k'; break;

@@ -265,6 +265,13 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(new Transliterator(['access', 'token']).latinReading('アクセストークン').best, ['access', 'token']);
   });
 
+  it('reads ci before a vowel as sh, as ti (added by quality6)', () => {
+    const tr = new Transliterator(['financial', 'times', 'special', 'cases']);
+    assert.deepEqual(tr.latinReading('フィナンシャル').best, ['financial']);
+    assert.deepEqual(tr.latinReading('スペシャル').best, ['special']);
+    assert.deepEqual(tr.latinReading('フィナンシャルタイムズ').best, ['financial', 'times'], 'a compound without the dot');
+  });
+
   it('reads katakana parts that make one English word together as that word, not as the parts', () => {
     const tr = new Transliterator(['back', 'stage', 'tail', 'sampling']);
     assert.deepEqual(tr.latinReading('バックステージ').terms, [], 'バックステージ is backstage, not back + stage');
