@@ -16,6 +16,7 @@ import { apologise, localeOf, type FailedRequest } from './errors.ts';
 import { boltLogger } from './logger.ts';
 import { plainText, stripMention, unescape } from './mrkdwn.ts';
 import { renderReply } from './render.ts';
+import { postToResponseUrl } from './respond.ts';
 import { Turns } from '../turns.ts';
 
 export interface SlackAppOptions {
@@ -58,13 +59,13 @@ export function createSlackApp(opts: SlackAppOptions): App {
     await next();
   });
 
-  app.command(/^\/.+/, async ({ command, ack, respond, body }) => {
+  app.command(/^\/.+/, async ({ command, ack, body }) => {
     await ack();
     const message = await turns.run(() => {
       const reply = bot.handle({ text: unescape(command.text ?? ''), locale: localeOf(body, bot.defaultLocale) });
       return renderReply(reply, { interactive: true, share: reply.kind === 'results', prefix: `${command.command} ` });
     });
-    await respond({ response_type: 'ephemeral', ...message });
+    await postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...message });
   });
 
   async function answer(client: webApi.WebClient, msg: { channel: string; ts: string; threadTs?: string; text: string; botUserId?: string }) {
@@ -94,7 +95,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
     await answer(client, { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, text: event.text ?? '', botUserId: context.botUserId });
   });
 
-  app.action({ type: 'block_actions', action_id: ACTION_PATTERN }, async ({ ack, action, body, respond }) => {
+  app.action({ type: 'block_actions', action_id: ACTION_PATTERN }, async ({ ack, action, body }) => {
     await ack();
     const message = await turns.run((): RespondArguments => {
       const kind = actionKind(action.action_id);
@@ -114,7 +115,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
       const ephemeral = body.container?.is_ephemeral === true;
       return { replace_original: true, ...renderReply(reply, { interactive: true, share: ephemeral && reply.kind === 'results' }) };
     });
-    await respond(message);
+    await postToResponseUrl(body.response_url, message);
   });
 
   // extendedErrorHandler: Bolt passes the request's body and context along with the error.

@@ -9,6 +9,7 @@ import { toLocale } from '../../core/messages.ts';
 import type { Locale } from '../../core/types.ts';
 import { decodeState } from './actions.ts';
 import { renderReply } from './render.ts';
+import { postToResponseUrl } from './respond.ts';
 
 /** A string found at `path` inside a payload, if there is one. */
 function field(payload: unknown, ...path: Array<string | number>): string | undefined {
@@ -57,13 +58,7 @@ export async function apologise({ error, body, context, bot, log, client }: Fail
     const channel = field(body, 'event', 'channel');
     if (responseUrl) {
       // Commands and buttons: only the person who asked sees the apology.
-      const res = await fetch(responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, ...apology }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+      await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...apology });
     } else if (channel) {
       // Mentions and DMs: where the answer would have gone.
       const threadTs = field(body, 'event', 'thread_ts') ?? (channel.startsWith('D') ? undefined : field(body, 'event', 'ts'));
