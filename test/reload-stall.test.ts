@@ -3,13 +3,13 @@
  * from the old index, with no pause anywhere near as long as the reload itself.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
 import { writeCorpus } from '../bench/corpus.ts';
 import { Bot } from '../src/core/bot.ts';
-import { openLibrary } from '../src/core/library.ts';
+import { openLibrary, reloadLibrary } from '../src/core/library.ts';
 import { TalkIndex } from '../src/core/search.ts';
 import { reloadCorpus } from '../src/lifecycle.ts';
 import { memoryLogger } from './helpers/log.ts';
@@ -63,4 +63,32 @@ it('makes a reloaded index ready between answers: its tables are built a piece a
   await preparing;
   assert.ok(turns >= 3, `other work ran in only ${turns} turns of the event loop while the tables were built`);
   assert.ok(index.search('gvisor sandbox').length > 0);
+});
+
+/** The nice value of each of this process's threads (Linux). */
+function threadNices(): number[] {
+  return readdirSync('/proc/self/task').flatMap((tid) => {
+    try {
+      // Fields after the command's closing parenthesis: nice is the 17th of them.
+      return [Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])];
+    } catch {
+      return []; // the thread ended meanwhile
+    }
+  });
+}
+
+it('builds at the lowest CPU priority, so answers come first on a busy machine', { skip: process.platform !== 'linux' }, async () => {
+  const corpusDir = mkdtempSync(path.join(tmpdir(), 'kubecon-stall-corpus-'));
+  await writeCorpus(corpusDir, 300);
+  const before = Math.max(...threadNices());
+  let done = false;
+  let nicest = before;
+  const reload = reloadLibrary(corpusDir, mkdtempSync(path.join(tmpdir(), 'kubecon-stall-data-'))).finally(() => (done = true));
+  while (!done) {
+    nicest = Math.max(nicest, ...threadNices());
+    await new Promise((r) => setImmediate(r));
+  }
+  await reload;
+  assert.equal(nicest, 19, `no thread ran at nice 19 during the build (the process runs at ${before})`);
+  assert.equal(Math.max(...threadNices()), before, 'the main thread kept its priority');
 });

@@ -4,12 +4,15 @@
  * bytes of the saved form, moved rather than copied: posted as 47,000 strings (10,000 talks),
  * the main thread spent 60-120 ms at once taking the message in, long enough to hold up acks.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CorpusInvalidError } from './corpus/errors.ts';
 import { encodeBody } from './index-cache.ts';
 import { savedLines, type WorkerResult } from './library.ts';
 
 const { corpusDir, dataDir } = workerData as { corpusDir: string; dataDir: string };
+lowerPriority();
 let result: WorkerResult;
 let moved: ArrayBuffer[] = [];
 try {
@@ -23,3 +26,17 @@ try {
   result = err instanceof CorpusInvalidError ? { ok: false, problems: err.problems, message: err.message } : { ok: false, message: (err as Error).message };
 }
 parentPort!.postMessage(result, moved);
+
+/**
+ * Gives this thread the lowest CPU priority, so that the answers the main thread computes
+ * meanwhile come first on a busy machine; the build takes what they leave. Linux only (a thread
+ * is named by its id there); elsewhere the build runs at the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
+  } catch {
+    // Not Linux, or not allowed: the build runs at the process's priority.
+  }
+}
