@@ -45,6 +45,9 @@ function katakanaPhones(word: string): string | null {
       continue;
     }
     if (c === 'ッ') continue;
+    // ン before a kana of the n or m row writes a doubled English letter (ランナー runner,
+    // チャンネル channel, ハンマー hammer), which the Latin side reads as one.
+    if (c === 'ン' && NASAL_ROW.has(chars[i + 1] ?? '')) continue;
     let p = KANA[c];
     if (p === undefined) return null;
     const next = chars[i + 1] ?? '';
@@ -65,6 +68,9 @@ function katakanaPhones(word: string): string | null {
 }
 
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.has(c);
+
+/** Kana of the n and m rows. */
+const NASAL_ROW = new Set([...'ナニヌネノマミムメモ']);
 
 /** Phones of an English-looking Latin word: a rough reading, ambiguous letters marked. */
 function latinPhones(word: string): string | null {

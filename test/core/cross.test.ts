@@ -272,6 +272,14 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('フィナンシャルタイムズ').best, ['financial', 'times'], 'a compound without the dot');
   });
 
+  it('reads ン before a kana of the n or m row as the doubled letter (added by quality6)', () => {
+    const tr = new Transliterator(['runner', 'channel', 'hammer', 'self', 'host']);
+    assert.deepEqual(tr.latinReading('ランナー').best, ['runner']);
+    assert.deepEqual(tr.latinReading('チャンネル').best, ['channel']);
+    assert.deepEqual(tr.latinReading('ハンマー').best, ['hammer']);
+    assert.deepEqual(tr.latinReading('セルフホストランナー').best, ['self', 'host', 'runner'], 'as a part of a compound');
+  });
+
   it('reads katakana parts that make one English word together as that word, not as the parts', () => {
     const tr = new Transliterator(['back', 'stage', 'tail', 'sampling']);
     assert.deepEqual(tr.latinReading('バックステージ').terms, [], 'バックステージ is backstage, not back + stage');
