@@ -61,6 +61,8 @@ interface Phrase {
   /** What the phrase stands for: a series name, a region code, a city or a year. */
   value: string;
   re: RegExp;
+  /** The phrase's first word, which the regex needs as it is: text without it is not searched. */
+  first: string;
   /** Written in Latin letters or digits: its regex checks the word edges itself. */
   latin: boolean;
 }
@@ -90,10 +92,14 @@ function escape(s: string): string {
 
 /** A regex for a phrase: Latin words need word edges (a year may follow directly: cndt2022). */
 function phraseRe(phrase: string): RegExp {
-  const words = phrase.split(/[\s+]+/).filter(Boolean).map(escape);
+  const words = phraseWords(phrase).map(escape);
   const body = words.join('\\s*\\+?\\s*');
   if (!/^[a-z0-9]/.test(phrase)) return new RegExp(body, 'gu');
   return new RegExp(`(?<![\\p{Script=Latin}\\p{Nd}])${body}(?![\\p{Script=Latin}])`, 'gu');
+}
+
+function phraseWords(phrase: string): string[] {
+  return phrase.split(/[\s+]+/).filter(Boolean);
 }
 
 /** "CloudNative" -> "cloud native": the same name with its camelCase parts spaced. */
@@ -131,7 +137,7 @@ function phrasesFor(keys: EventKeys[]): Phrase[] {
   const out: Phrase[] = [];
   const add = (kind: Kind, value: string, phrase: string) => {
     const p = phrase.normalize('NFKC').toLowerCase();
-    out.push({ kind, value, re: phraseRe(p), latin: /^[a-z0-9]/.test(p) });
+    out.push({ kind, value, re: phraseRe(p), first: phraseWords(p)[0] ?? '', latin: /^[a-z0-9]/.test(p) });
   };
   for (const value of new Set(keys.flatMap((k) => [...k.series]))) {
     add('series', value, value);
@@ -184,7 +190,7 @@ export function findEventWords(text: string, events: readonly EventInfo[], skip?
   };
   if (work.length !== original.length) return { text, phrases: [] };
   const atWords = wordEdges(original);
-  for (const p of known) if (!skip?.has(`${p.kind}:${p.value}`)) cut(p.re, p.kind, () => p.value, p.latin ? undefined : atWords);
+  for (const p of known) if (work.includes(p.first) && !skip?.has(`${p.kind}:${p.value}`)) cut(p.re, p.kind, () => p.value, p.latin ? undefined : atWords);
   cut(YEAR, 'year', (m) => m[1]!);
   const phrases = at.sort((a, b) => a[0] - b[0]).map(([, p]) => p);
   if (phrases.length === 0) return { text, phrases: [] };

@@ -17,7 +17,17 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/**
+ * Whether `member` is in a query. Every test needs the member's text somewhere in the query, so
+ * that is checked first: a substring search rules out almost every entry before a pattern runs.
+ */
 function matcher(member: string): (query: string) => boolean {
+  const test = pattern(member);
+  return (q) => q.includes(member) && test(q);
+}
+
+/** The test beyond the member's text being in the query. */
+function pattern(member: string): (query: string) => boolean {
   if (/[a-z0-9]/.test(member)) {
     // Whole words only, allowing a plural: "ha" must not fire inside "chaos".
     const re = new RegExp(`(?<![a-z0-9])${escape(member)}(?:e?s)?(?![a-z0-9])`);
@@ -28,7 +38,7 @@ function matcher(member: string): (query: string) => boolean {
     const re = new RegExp(`(?<![\\p{Script=Katakana}ー])${escape(member)}`, 'u');
     return (q) => re.test(q);
   }
-  return (q) => q.includes(member);
+  return () => true;
 }
 
 const ENTRIES: Entry[] = GLOSSARY.flatMap((group, g) =>

@@ -91,19 +91,35 @@ function bestAnchor(ranges: Array<[number, number]>, span: number): number {
   return best;
 }
 
-/** Whether a word starts or ends before `chars[at]`, judged from the words around it. */
-function isWordBoundary(chars: readonly string[], at: number): boolean {
-  if (at <= 0 || at >= chars.length) return true;
-  const known = plainBoundary(chars[at - 1]!, chars[at]!);
-  if (known !== undefined) return known;
-  const from = Math.max(0, at - 2 * WORD_SLACK);
-  const before = chars.slice(from, at).join('');
-  const around = before + chars.slice(at, at + 2 * WORD_SLACK).join('');
-  for (const s of words.segment(around)) {
-    if (s.index === before.length) return true;
-    if (s.index > before.length) return false;
-  }
-  return false;
+/**
+ * Whether a word starts or ends before `chars[at]`, for places `at` from `from` to `to`, judged
+ * from the words around them. Where the plain rules do not answer, the segmenter does: once, on
+ * the stretch from 2 × WORD_SLACK characters before `from` to as far after `to`.
+ */
+function wordBoundaries(chars: readonly string[], from: number, to: number): (at: number) => boolean {
+  let cuts: Set<number> | undefined;
+  return (at) => {
+    if (at <= 0 || at >= chars.length) return true;
+    const known = plainBoundary(chars[at - 1]!, chars[at]!);
+    if (known !== undefined) return known;
+    if (!cuts) {
+      const lo = Math.max(0, from - 2 * WORD_SLACK);
+      const hi = Math.min(chars.length, to + 2 * WORD_SLACK);
+      // Where each character of the stretch starts, in UTF-16 units from the stretch's start.
+      const charAtUnit = new Map<number, number>();
+      let unit = 0;
+      for (let i = lo; i < hi; i++) {
+        charAtUnit.set(unit, i);
+        unit += chars[i]!.length;
+      }
+      cuts = new Set();
+      for (const seg of words.segment(chars.slice(lo, hi).join(''))) {
+        const i = charAtUnit.get(seg.index);
+        if (i !== undefined) cuts.add(i);
+      }
+    }
+    return cuts.has(at);
+  };
 }
 
 const ALNUM = /^[A-Za-z0-9]$/;
@@ -177,8 +193,10 @@ export function makeSnippet(text: string, terms: readonly string[], length = SNI
       }
     }
     if (!moved) {
-      for (let i = start; i < Math.min(start + WORD_SLACK, total); i++) {
-        if (isWordBoundary(chars, i)) {
+      const last = Math.min(start + WORD_SLACK, total) - 1;
+      const isWordBoundary = wordBoundaries(chars, start, last);
+      for (let i = start; i <= last; i++) {
+        if (isWordBoundary(i)) {
           start = i;
           break;
         }
@@ -188,8 +206,10 @@ export function makeSnippet(text: string, terms: readonly string[], length = SNI
   }
   let end = Math.min(total, start + length);
   if (end < total) {
-    for (let i = end; i > Math.max(start, end - WORD_SLACK); i--) {
-      if (isWordBoundary(chars, i)) {
+    const first = Math.max(start, end - WORD_SLACK) + 1;
+    const isWordBoundary = wordBoundaries(chars, first, end);
+    for (let i = end; i >= first; i--) {
+      if (isWordBoundary(i)) {
         end = i;
         break;
       }
