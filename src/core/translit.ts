@@ -403,6 +403,20 @@ function letterPrefixes(word: string): Array<{ letters: string; rest: string }> 
   return letterRuns(word).filter((r) => [...r.rest].length >= 2 && r.letters.length <= 2 && !/[aeiou]/.test(r.letters));
 }
 
+/**
+ * A katakana word that is a word then Latin letters said aloud, as a name may be (etcd: エト + シー
+ * ディー), as the word and the letters; two letters or more, and a word of two kana or more.
+ */
+function letterSuffixes(word: string): Array<{ head: string; letters: string }> {
+  const chars = [...word];
+  const out: Array<{ head: string; letters: string }> = [];
+  for (let cut = 2; cut <= chars.length - 2; cut++) {
+    const head = chars.slice(0, cut).join('');
+    for (const letters of spelledLetters(chars.slice(cut).join(''))) out.push({ head, letters });
+  }
+  return out;
+}
+
 type Part = (kana: string) => Match[];
 
 /**
@@ -532,6 +546,13 @@ export class Transliterator {
       const tail = katakanaPhones(rest);
       if (!tail || consonants(tail) < 2) continue;
       const found = closest(latinPhones(letters) + tail, this.latin, LIMIT);
+      if (found.length > 0) return reading(found);
+    }
+    // A name that ends with letters said aloud: the word's sound, then the letters'.
+    for (const { head, letters } of letterSuffixes(word)) {
+      const start = katakanaPhones(head);
+      if (!start) continue;
+      const found = closest(start + latinPhones(letters), this.latin, LIMIT);
       if (found.length > 0) return reading(found);
     }
     // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.

@@ -241,6 +241,13 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('ケイネイティブ').terms, [], 'k + native is no native');
   });
 
+  it('reads a name that ends with letters said aloud as the word and those letters (added by quality6)', () => {
+    const tr = new Transliterator(['etcd', 'kubectl', 'etc', 'cd']);
+    assert.deepEqual(tr.latinReading('エトシーディー').best, ['etcd']);
+    assert.deepEqual(tr.latinReading('キューブシーティーエル').best, ['kubectl']);
+    assert.deepEqual(tr.latinReading('エトセトラ').best, [], 'no letters at the end: no such reading');
+  });
+
   it('reads a domain name said aloud, with ドット for the dot, as its words', () => {
     const tr = new Transliterator(['booking', 'com', 'net', 'cooking']);
     assert.deepEqual(tr.latinReading('ブッキングドットコム').best, ['booking', 'com']);
