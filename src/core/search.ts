@@ -370,7 +370,7 @@ export function buildQuery(
   relate: (units: Unit[], capitals: ReadonlySet<string>) => Related[] = (units) => units.map(() => ({ terms: [], cover: [], near: [] })),
   adds: (word: string, form: string) => boolean = () => true,
 ): { query: Query; concepts: Concept[] } {
-  const typed = withoutSuffixes(withoutPossessives(withoutBoundHeads(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), text), known), known);
+  const typed = withoutSuffixes(katakanaParts(withoutPossessives(withoutBoundHeads(analyzeQuery(text).slice(0, MAX_QUERY_TERMS), text), known), known), known);
   // An abbreviation typed in capitals (CEL, KEP) the index knows means exactly that: "cel" must not
   // become the prefix of "cell"; nor is it read as a katakana word.
   const capitals = new Set([...text.normalize('NFKC').matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9]{1,4}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
@@ -415,6 +415,32 @@ export function buildQuery(
   if (synonyms.length) queries.push({ queries: [synonyms.join(' ')], boostTerm: () => GLOSSARY_WEIGHT });
   if (cross.length) queries.push({ queries: [cross.join(' ')], boostTerm: () => CROSS_WEIGHT });
   return { query: { combineWith: 'OR', queries }, concepts };
+}
+
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+$/u;
+/**
+ * The shortest katakana part taken from a compound: the index holds katakana bigrams too, so a
+ * part of two characters would be found as a fragment of any word (サー of サービス).
+ */
+const MIN_KATAKANA_PART = 3;
+
+/**
+ * The typed units, each katakana compound the index lacks that is two katakana words it holds
+ * read as those words (ベアメタルサーバー as ベアメタル and サーバ): katakana runs words together
+ * with no space, and the talks write each word apart or in another compound. The longest known
+ * first word wins.
+ */
+function katakanaParts(units: Unit[], known: (term: string) => boolean): Unit[] {
+  return units.flatMap((u) => {
+    const chars = [...u.word];
+    if (!KATAKANA_WORD.test(u.word) || chars.length < 2 * MIN_KATAKANA_PART || known(u.word)) return [u];
+    for (let cut = chars.length - MIN_KATAKANA_PART; cut >= MIN_KATAKANA_PART; cut--) {
+      const head = chars.slice(0, cut).join('');
+      const tail = chars.slice(cut).join('');
+      if (known(head) && known(tail)) return [{ word: head, grams: [] }, { word: tail, grams: [] }];
+    }
+    return [u];
+  });
 }
 
 /** A Latin word with the possessive 's (google's, Spotify’s). */

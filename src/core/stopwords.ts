@@ -12,6 +12,9 @@ show shows showed me my i you your we our they their it its that this these thos
 find search want wanted know looking look tell please can could would should will
 anything something someone somebody anyone has have had related regarding topic topics
 like hear heard learn give get got list all using use used let lets see
+though although even just also still really very quite too so such than then only ever never
+always often again already yet instead else whether if because since unless either neither
+might must shall may
 話 発表 講演 登壇 紹介 内容 関連 関 件 教 知 聞 探 見 何 誰 方 人 的 時
 セッション トーク プレゼン プレゼンテーション
 `;

@@ -45,6 +45,9 @@ function katakanaPhones(word: string): string | null {
       continue;
     }
     if (c === 'ッ') continue;
+    // ン before a kana of the n or m row writes a doubled English letter (ランナー runner,
+    // チャンネル channel, ハンマー hammer), which the Latin side reads as one.
+    if (c === 'ン' && NASAL_ROW.has(chars[i + 1] ?? '')) continue;
     let p = KANA[c];
     if (p === undefined) return null;
     const next = chars[i + 1] ?? '';
@@ -65,6 +68,9 @@ function katakanaPhones(word: string): string | null {
 }
 
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.has(c);
+
+/** Kana of the n and m rows. */
+const NASAL_ROW = new Set([...'ナニヌネノマミムメモ']);
 
 /** Phones of an English-looking Latin word: a rough reading, ambiguous letters marked. */
 function latinPhones(word: string): string | null {
@@ -397,6 +403,20 @@ function letterPrefixes(word: string): Array<{ letters: string; rest: string }> 
   return letterRuns(word).filter((r) => [...r.rest].length >= 2 && r.letters.length <= 2 && !/[aeiou]/.test(r.letters));
 }
 
+/**
+ * A katakana word that is a word then Latin letters said aloud, as a name may be (etcd: エト + シー
+ * ディー), as the word and the letters; two letters or more, and a word of two kana or more.
+ */
+function letterSuffixes(word: string): Array<{ head: string; letters: string }> {
+  const chars = [...word];
+  const out: Array<{ head: string; letters: string }> = [];
+  for (let cut = 2; cut <= chars.length - 2; cut++) {
+    const head = chars.slice(0, cut).join('');
+    for (const letters of spelledLetters(chars.slice(cut).join(''))) out.push({ head, letters });
+  }
+  return out;
+}
+
 type Part = (kana: string) => Match[];
 
 /**
@@ -526,6 +546,13 @@ export class Transliterator {
       const tail = katakanaPhones(rest);
       if (!tail || consonants(tail) < 2) continue;
       const found = closest(latinPhones(letters) + tail, this.latin, LIMIT);
+      if (found.length > 0) return reading(found);
+    }
+    // A name that ends with letters said aloud: the word's sound, then the letters'.
+    for (const { head, letters } of letterSuffixes(word)) {
+      const start = katakanaPhones(head);
+      if (!start) continue;
+      const found = closest(start + latinPhones(letters), this.latin, LIMIT);
       if (found.length > 0) return reading(found);
     }
     // Each part needs two consonants: a one-consonant part (ス, ル) matches too much.

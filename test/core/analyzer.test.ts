@@ -24,6 +24,13 @@ describe('contractions', () => {
   });
 });
 
+describe('function words (added by quality6)', () => {
+  it('drops adverbs and conjunctions that only glue a sentence (just, even, really, whether)', () => {
+    assert.deepEqual(words('honestly just curious whether anyone really ran falco with gvisor'), ['honestly', 'curious', 'ran', 'falco', 'gvisor']);
+    assert.deepEqual(words('pods throttled even though cpu was mostly idle'), ['pods', 'throttled', 'cpu', 'mostly', 'idle']);
+  });
+});
+
 describe('analyzer', () => {
   it('splits Japanese sentences into content words and drops question words', () => {
     assert.deepEqual(words('gVisorについて話してたセッションある?'), ['gvisor']);

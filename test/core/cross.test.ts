@@ -241,6 +241,13 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('ケイネイティブ').terms, [], 'k + native is no native');
   });
 
+  it('reads a name that ends with letters said aloud as the word and those letters (added by quality6)', () => {
+    const tr = new Transliterator(['etcd', 'kubectl', 'etc', 'cd']);
+    assert.deepEqual(tr.latinReading('エトシーディー').best, ['etcd']);
+    assert.deepEqual(tr.latinReading('キューブシーティーエル').best, ['kubectl']);
+    assert.deepEqual(tr.latinReading('エトセトラ').best, [], 'no letters at the end: no such reading');
+  });
+
   it('reads a domain name said aloud, with ドット for the dot, as its words', () => {
     const tr = new Transliterator(['booking', 'com', 'net', 'cooking']);
     assert.deepEqual(tr.latinReading('ブッキングドットコム').best, ['booking', 'com']);
@@ -270,6 +277,14 @@ describe('what stands for a typed word', () => {
     assert.deepEqual(tr.latinReading('フィナンシャル').best, ['financial']);
     assert.deepEqual(tr.latinReading('スペシャル').best, ['special']);
     assert.deepEqual(tr.latinReading('フィナンシャルタイムズ').best, ['financial', 'times'], 'a compound without the dot');
+  });
+
+  it('reads ン before a kana of the n or m row as the doubled letter (added by quality6)', () => {
+    const tr = new Transliterator(['runner', 'channel', 'hammer', 'self', 'host']);
+    assert.deepEqual(tr.latinReading('ランナー').best, ['runner']);
+    assert.deepEqual(tr.latinReading('チャンネル').best, ['channel']);
+    assert.deepEqual(tr.latinReading('ハンマー').best, ['hammer']);
+    assert.deepEqual(tr.latinReading('セルフホストランナー').best, ['self', 'host', 'runner'], 'as a part of a compound');
   });
 
   it('reads katakana parts that make one English word together as that word, not as the parts', () => {

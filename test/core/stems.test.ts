@@ -146,3 +146,21 @@ describe('other inflections of a verb (added by quality6)', () => {
     assert.equal(firstTitle(bot, 'my pods got throttled even though cpu usage looked low', 'en'), '73,000 Pods a Day, Lessons From Misadventures In Multi-Tenant');
   });
 });
+
+describe('katakana compounds of two known words (added by quality6)', () => {
+  const words = (text: string, known: string[]) => buildQuery(text, (t) => known.includes(t)).concepts.map((c) => c.word);
+
+  it('reads a katakana compound the index lacks as the two katakana words it holds', () => {
+    assert.deepEqual(words('ベアメタルサーバーの管理', ['ベアメタル', 'サーバ', '管理']), ['ベアメタル', 'サーバ', '管理']);
+  });
+
+  it('keeps a compound the index holds, one whose parts it lacks, and never cuts a bigram off', () => {
+    assert.deepEqual(words('ベアメタルサーバー', ['ベアメタルサーバ', 'ベアメタル', 'サーバ']), ['ベアメタルサーバ']);
+    assert.deepEqual(words('ケイネイティブ', ['ネイティブ']), ['ケイネイティブ'], 'ケイ is no word the index holds');
+    assert.deepEqual(words('サービスメッシュ', ['サー', 'ビスメッシュ']), ['サービスメッシュ'], 'two characters may be a bigram of another word');
+  });
+
+  it('answers a question with such a compound', () => {
+    assert.equal(firstTitle(bot, 'ベアメタルサーバのクラスタ管理', 'ja'), 'Bare-Metal Chronicles');
+  });
+});
