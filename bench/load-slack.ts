@@ -24,7 +24,7 @@ import { FakeSlack } from '../test/fakes/slack-api.ts';
 import { freePort } from '../test/helpers/redis.ts';
 import { until } from '../test/helpers/until.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../test/fakes/slack-harness.ts';
-import { signature, slashCommand } from '../test/fakes/slack-payloads.ts';
+import { signedHeaders, slashCommand } from '../test/fakes/slack-payloads.ts';
 import { queries, writeCorpus } from './corpus.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -56,15 +56,13 @@ function commandSender(eventsUrl: string): (fields: Record<string, string>) => P
   return (fields) =>
     new Promise((resolve, reject) => {
       const body = new URLSearchParams(fields).toString();
-      const ts = Math.floor(Date.now() / 1000);
       const req = http.request(eventsUrl, {
         method: 'POST',
         agent,
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(ts),
-          'x-slack-signature': signature(SIGNING_SECRET, ts, body),
+          ...signedHeaders(SIGNING_SECRET, body),
         },
       }, (res) => {
         res.resume();

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { MAX_BODY_BYTES } from '../../src/adapters/slack/receiver.ts';
 import { BOT_USER_ID } from '../fakes/slack-api.ts';
 import { SIGNING_SECRET, startHarness, type Harness, type Mode } from '../fakes/slack-harness.ts';
-import { mention, signature, slashCommand } from '../fakes/slack-payloads.ts';
+import { mention, signedHeaders, slashCommand } from '../fakes/slack-payloads.ts';
 import { realBot } from '../helpers/bot.ts';
 
 const bot = await realBot();
@@ -25,10 +25,9 @@ describe('slack over HTTP: requests Slack never sends', { timeout: 20_000 }, () 
 
   /** A correctly signed POST, with the timestamp `skew` seconds from now. */
   async function signed(body: string | Buffer, contentType = 'application/json', skew = 0): Promise<number> {
-    const ts = Math.floor(Date.now() / 1000) + skew;
     const res = await fetch(`${h.url}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SIGNING_SECRET, ts, body.toString()) },
+      headers: { 'content-type': contentType, ...signedHeaders(SIGNING_SECRET, body.toString(), skew) },
       body,
     }).catch((err: Error) => err);
     if (res instanceof Error) return -1;

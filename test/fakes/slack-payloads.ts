@@ -52,23 +52,18 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+/** The headers that sign `body` as Slack does, timestamped `skew` seconds from now. */
+export function signedHeaders(secret: string, body: string, skew = 0): Record<string, string> {
+  const ts = Math.floor(Date.now() / 1000) + skew;
+  return { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(secret, ts, body) };
+}
+
 /** Signed HTTP requests to the app's /slack/events, as Slack sends them. Resolves with the status. */
 export function httpSender(eventsUrl: string, signingSecret: string): SlackSender & {
   post(body: string, contentType: string, headers?: Record<string, string>, secret?: string): Promise<Response>;
 } {
-  const post = (body: string, contentType: string, headers: Record<string, string> = {}, secret = signingSecret) => {
-    const ts = Math.floor(Date.now() / 1000);
-    return fetch(eventsUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature(secret, ts, body),
-        ...headers,
-      },
-      body,
-    });
-  };
+  const post = (body: string, contentType: string, headers: Record<string, string> = {}, secret = signingSecret) =>
+    fetch(eventsUrl, { method: 'POST', headers: { 'content-type': contentType, ...signedHeaders(secret, body), ...headers }, body });
   const status = async (res: Promise<Response>) => {
     const r = await res;
     await r.arrayBuffer();
