@@ -81,7 +81,7 @@ await writeCorpus(corpusDir, TALKS);
 const slack = await FakeSlack.start();
 const port = await freePort();
 // The bot as `npm start` runs it (the bundled JavaScript), not through the TypeScript loader.
-const child = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.mjs')], {
+const child = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.cjs')], {
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'pipe'],
   env: {

@@ -10,9 +10,11 @@
  * - start: process start to the first answer in the terminal, with the saved index (and, up to
  *   10k, without it), RSS after that answer, and idle RSS (once it has collected loading's
  *   garbage and built its typo tables, in a run of its own). The bot runs as `npm start` runs it
- *   (node on the bundle scripts/start.mjs keeps), and also through tsx (the TypeScript loader the
+ *   (node on the bundle scripts/start.cjs keeps), and also through tsx (the TypeScript loader the
  *   tests use); baseline: a process that builds MiniSearch defaults and answers once;
- * - `npm start` on the real corpus.
+ * - `npm start` on the real corpus, beside a Node process that only prints a line; where the
+ *   environment sets NODE_EXTRA_CA_CERTS (read by Node 20 at every process start), both again
+ *   without it.
  *
  * The machine is shared, so timings are noisy: both sides run in the same run, builds and starts
  * are repeated (median), and the figures are only comparable within one run.
@@ -127,10 +129,10 @@ async function median(times: number, run: () => Promise<{ ms: number; rssMB: num
 const SHELL_ENV = { SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', LOG_LEVEL: 'warn', BOT_LOCALE: 'en' };
 const ANSWERED = /\b1\. /;
 
-/** The bot as `npm start` runs it (without npm): node on the JavaScript bundle of src/, kept up to date by scripts/start.mjs. */
+/** The bot as `npm start` runs it (without npm): node on the JavaScript bundle of src/, kept up to date by scripts/start.cjs. */
 function startOurs(corpusDir: string, dataDir: string) {
   // With package.json's start flags (--expose-gc: one collection after start, see src/lifecycle.ts).
-  return timeToAnswer(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.mjs')], { ...SHELL_ENV, CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, ANSWERED, 'gvisor\n');
+  return timeToAnswer(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.cjs')], { ...SHELL_ENV, CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, ANSWERED, 'gvisor\n');
 }
 
 /**
@@ -140,7 +142,7 @@ function startOurs(corpusDir: string, dataDir: string) {
  */
 async function settledRss(corpusDir: string, dataDir: string): Promise<number> {
   const env = { ...SHELL_ENV, LOG_LEVEL: 'info', LOG_FORMAT: 'json', CORPUS_DIR: corpusDir, DATA_DIR: dataDir };
-  const r = await timeToAnswer(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.mjs')], env, ANSWERED, 'gvisor\n', /search tables ready/);
+  const r = await timeToAnswer(process.execPath, ['--expose-gc', path.join(ROOT, 'scripts', 'start.cjs')], env, ANSWERED, 'gvisor\n', /search tables ready/);
   return r.settledRssMB!;
 }
 
@@ -152,7 +154,7 @@ function startTsx(corpusDir: string, dataDir: string) {
 const results: Record<string, unknown> = {};
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-// Once untimed, so the bundle that start.mjs keeps is up to date before any start is timed.
+// Once untimed, so the bundle that start.cjs keeps is up to date before any start is timed.
 await startOurs(path.join(ROOT, 'corpus'), mkdtempSync(path.join(tmpdir(), 'kubecon-bench-bundle-')));
 
 for (const n of SIZES) {
@@ -204,9 +206,21 @@ await timeToAnswer('npm', ['start', '--silent'], npmEnv, ANSWERED, 'gvisor\n');
 const npmStart = await median(REPEAT, () => timeToAnswer('npm', ['start', '--silent'], npmEnv, ANSWERED, 'gvisor\n'));
 const bundle = await median(REPEAT, () => startOurs(path.join(ROOT, 'corpus'), realData));
 const direct = await median(REPEAT, () => startTsx(path.join(ROOT, 'corpus'), realData));
+// The floor under every start: a Node process that prints one line. Node 20 reads the file
+// NODE_EXTRA_CA_CERTS names (and its own CA list with it) before running any code, in npm's
+// process and in the bot's; where the environment sets it, both starts are also timed without it.
+const bareNode = () => timeToAnswer(process.execPath, ['-e', 'console.log(1)'], {}, /1/);
+const nodeAlone = await median(REPEAT, bareNode);
+const withoutCa = process.env.NODE_EXTRA_CA_CERTS
+  ? {
+      npmStart: await median(REPEAT, () => timeToAnswer('npm', ['start', '--silent'], { ...npmEnv, NODE_EXTRA_CA_CERTS: '' }, ANSWERED, 'gvisor\n')),
+      nodeAlone: await median(REPEAT, () => timeToAnswer(process.execPath, ['-e', 'console.log(1)'], { NODE_EXTRA_CA_CERTS: '' }, /1/)),
+    }
+  : undefined;
 rmSync(realData, { recursive: true, force: true });
-log(`real corpus: npm start to first answer ${npmStart.ms} ms; node scripts/start.mjs ${bundle.ms} ms; node --import tsx src/main.ts ${direct.ms} ms`);
-results.real = { npmStart, startScript: bundle, nodeMain: direct };
+log(`real corpus: npm start to first answer ${npmStart.ms} ms; node scripts/start.cjs ${bundle.ms} ms; node --import tsx src/main.ts ${direct.ms} ms; node printing one line ${nodeAlone.ms} ms`);
+if (withoutCa) log(`  without NODE_EXTRA_CA_CERTS (set here): npm start ${withoutCa.npmStart.ms} ms; node printing one line ${withoutCa.nodeAlone.ms} ms`);
+results.real = { npmStart, startScript: bundle, nodeMain: direct, nodeAlone, withoutExtraCaCerts: withoutCa };
 
 const ten = results['10000'] as
   | { build: { ratio: number }; answer: { ours: { p50: number; p99: number } }; idleRssMB: number; start: { savedIndex: { ms: number } } }

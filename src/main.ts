@@ -152,8 +152,11 @@ export async function main(): Promise<number> {
   return code;
 }
 
+// No top-level await here or in modules main imports: `npm start` runs them bundled as CommonJS.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main();
-  // Everything was stopped; a connection someone holds open must not keep the process alive.
-  setTimeout(() => process.exit(), 1_000).unref();
+  void main().then((code) => {
+    process.exitCode = code;
+    // Everything was stopped; a connection someone holds open must not keep the process alive.
+    setTimeout(() => process.exit(), 1_000).unref();
+  });
 }

@@ -1,15 +1,17 @@
 /**
- * `npm start` runs scripts/start.mjs, which bundles src/ into .start/ and runs the bundle. Here it
- * runs in a small project of its own (a copy of the script, a two-module src/), so these tests can
- * edit the sources: an edit is picked up at the next start, an unchanged tree is not bundled
- * again, and a project where .start/ cannot be written still starts, through tsx. Last, the real
- * script in Slack HTTP mode against the fake Slack: the Slack SDK stays outside the bundle, the
- * logger inside it, and the two work together.
+ * `npm start` runs scripts/start.cjs, which bundles src/ into .start/ and runs the bundle with
+ * V8's code cache. Here it runs in a small project of its own (a copy of the script, a two-module
+ * src/), so these tests can edit the sources: an edit is picked up at the next start, even one that
+ * keeps the bundle's length (V8 checks a code cache against the length alone); an unchanged tree
+ * is not bundled again and runs from the cache its first run left; a damaged cache is replaced; a
+ * project where .start/ cannot be written still starts, through tsx. Last, the real script in
+ * Slack HTTP mode against the fake Slack: the Slack SDK stays outside the bundle, the logger inside
+ * it, and the two work together.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
@@ -24,7 +26,7 @@ function project(word: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubecon-start-bundle-'));
   mkdirSync(path.join(dir, 'scripts'));
   mkdirSync(path.join(dir, 'src', 'core'), { recursive: true });
-  copyFileSync(path.join(ROOT, 'scripts', 'start.mjs'), path.join(dir, 'scripts', 'start.mjs'));
+  copyFileSync(path.join(ROOT, 'scripts', 'start.cjs'), path.join(dir, 'scripts', 'start.cjs'));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(path.join(dir, 'tsconfig.json'), '{}\n');
@@ -33,7 +35,6 @@ function project(word: string): string {
     path.join(dir, 'src', 'main.ts'),
     "import { word } from './core/word.ts';\nexport async function main(): Promise<number> {\n  process.stdout.write(`${word}\\n`);\n  return 0;\n}\n",
   );
-  // Both entries import word.ts, so it goes into a chunk they share.
   writeFileSync(path.join(dir, 'src', 'core', 'build-worker.ts'), "import { word } from './word.ts';\nexport const shared = word;\n");
   setWord(dir, word);
   return dir;
@@ -44,7 +45,7 @@ function setWord(dir: string, word: string): void {
 }
 
 function start(dir: string) {
-  const r = spawnSync(process.execPath, [path.join(dir, 'scripts', 'start.mjs')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(dir, 'scripts', 'start.cjs')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -54,15 +55,15 @@ it('bundles src/ at the first start and runs it', () => {
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out, 'first\n');
   assert.equal(r.err, '', 'no fallback to tsx');
-  assert.ok(readdirSync(path.join(dir, '.start')).includes('main.js'));
+  assert.ok(readdirSync(path.join(dir, '.start')).includes('main.cjs'));
 });
 
 it('an unchanged src/ is not bundled again; an edited one is', () => {
   const dir = project('first');
   assert.equal(start(dir).out, 'first\n');
-  const bundled = statSync(path.join(dir, '.start', 'main.js')).mtimeMs;
+  const bundled = statSync(path.join(dir, '.start', 'main.cjs')).mtimeMs;
   assert.equal(start(dir).out, 'first\n');
-  assert.equal(statSync(path.join(dir, '.start', 'main.js')).mtimeMs, bundled, 'the bundle was written again');
+  assert.equal(statSync(path.join(dir, '.start', 'main.cjs')).mtimeMs, bundled, 'the bundle was written again');
   setWord(dir, 'second');
   const r = start(dir);
   assert.equal(r.code, 0, r.err);
@@ -72,12 +73,49 @@ it('an unchanged src/ is not bundled again; an edited one is', () => {
 it('a bundle with a file gone missing is bundled again', () => {
   const dir = project('first');
   assert.equal(start(dir).out, 'first\n');
-  const chunk = readdirSync(path.join(dir, '.start')).find((name) => name.startsWith('chunk-') && name.endsWith('.js'));
-  assert.ok(chunk, 'the shared module has a chunk of its own');
-  rmSync(path.join(dir, '.start', chunk));
+  rmSync(path.join(dir, '.start', 'build-worker.cjs'));
   const r = start(dir);
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out, 'first\n');
+  assert.ok(readdirSync(path.join(dir, '.start')).includes('build-worker.cjs'));
+});
+
+it('an edit that keeps the length of the bundle is picked up, not run from the old code cache', () => {
+  const dir = project('first');
+  assert.equal(start(dir).out, 'first\n');
+  assert.equal(start(dir).out, 'first\n');
+  setWord(dir, 'fIrst');
+  assert.equal(start(dir).out, 'fIrst\n');
+  assert.equal(start(dir).out, 'fIrst\n');
+});
+
+/** The code cache .start/ holds: its name and its last write, if there is one. */
+function codeCache(dir: string): { name: string; mtimeMs: number } | undefined {
+  const name = readdirSync(path.join(dir, '.start')).find((n) => n.endsWith('.cache'));
+  return name === undefined ? undefined : { name, mtimeMs: statSync(path.join(dir, '.start', name)).mtimeMs };
+}
+
+it('the first run of a bundle leaves a code cache that later starts take as it is', () => {
+  const dir = project('first');
+  assert.equal(start(dir).out, 'first\n');
+  const cache = codeCache(dir);
+  assert.ok(cache, 'no code cache after the first run');
+  // Written again only when V8 turns it down: an unchanged cache shows V8 took it.
+  assert.equal(start(dir).out, 'first\n');
+  assert.deepEqual(codeCache(dir), cache);
+});
+
+it('a damaged code cache is turned down and written anew; the start is unharmed', () => {
+  const dir = project('first');
+  assert.equal(start(dir).out, 'first\n');
+  const cache = codeCache(dir)!;
+  const file = path.join(dir, '.start', cache.name);
+  writeFileSync(file, 'not a code cache');
+  const r = start(dir);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, 'first\n');
+  assert.notEqual(readFileSync(file, 'utf8'), 'not a code cache');
+  assert.deepEqual(codeCache(dir)?.name, cache.name);
 });
 
 it('when .start/ cannot be made, says why and runs the sources through tsx', () => {
@@ -92,7 +130,7 @@ it('when .start/ cannot be made, says why and runs the sources through tsx', () 
 it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, async () => {
   const slack = await FakeSlack.start();
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.cjs')], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

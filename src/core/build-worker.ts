@@ -13,19 +13,22 @@ import { savedLines, type WorkerResult } from './library.ts';
 
 const { corpusDir, dataDir } = workerData as { corpusDir: string; dataDir: string };
 lowerPriority();
-let result: WorkerResult;
-let moved: ArrayBuffer[] = [];
-try {
-  const { lines, built, saveError } = await savedLines(corpusDir, dataDir);
-  const { body, jsonBytes } = encodeBody(lines);
-  // A large Buffer has its ArrayBuffer to itself; a small one may share the pool's, so it is copied.
-  const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? (body.buffer as ArrayBuffer) : new Uint8Array(body).buffer;
-  result = { ok: true, body: own, jsonBytes, built, saveError };
-  moved = [own];
-} catch (err) {
-  result = err instanceof CorpusInvalidError ? { ok: false, problems: err.problems, message: err.message } : { ok: false, message: (err as Error).message };
+// Not a top-level await: `npm start` runs this file bundled as CommonJS.
+void build().then(([result, moved]) => parentPort!.postMessage(result, moved));
+
+/** The data lines of the saved index (read, or built and saved), and the buffers to move rather than copy. */
+async function build(): Promise<[WorkerResult, ArrayBuffer[]]> {
+  try {
+    const { lines, built, saveError } = await savedLines(corpusDir, dataDir);
+    const { body, jsonBytes } = encodeBody(lines);
+    // A large Buffer has its ArrayBuffer to itself; a small one may share the pool's, so it is copied.
+    const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? (body.buffer as ArrayBuffer) : new Uint8Array(body).buffer;
+    return [{ ok: true, body: own, jsonBytes, built, saveError }, [own]];
+  } catch (err) {
+    const result: WorkerResult = err instanceof CorpusInvalidError ? { ok: false, problems: err.problems, message: err.message } : { ok: false, message: (err as Error).message };
+    return [result, []];
+  }
 }
-parentPort!.postMessage(result, moved);
 
 /**
  * Gives this thread the lowest CPU priority, so that the answers the main thread computes
