@@ -29,6 +29,7 @@ for (const group of groups) {
 }
 
 const lines = Object.entries(table)
+  // Sorted by the Japanese form, code unit by code unit: src/core/cross.ts looks words up by binary search.
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   .map(([form, english]) => `${form}\t${english.join('|')}`);
 const out = path.join(import.meta.dirname, '..', 'src', 'core', 'lexicon', 'ja-en.ts');

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Acronyms } from '../../src/core/acronyms.ts';
 import { analyzeQuery } from '../../src/core/analyzer.ts';
-import { CrossExpander } from '../../src/core/cross.ts';
+import { CrossExpander, english } from '../../src/core/cross.ts';
+import { TABLE } from '../../src/core/lexicon/ja-en.ts';
 import { buildQuery, TalkIndex } from '../../src/core/search.ts';
 import { Transliterator } from '../../src/core/translit.ts';
 import type { Talk } from '../../src/core/types.ts';
@@ -309,3 +310,18 @@ describe('what stands for a typed word', () => {
   });
 });
 
+
+describe('the ja-en table', () => {
+  it('finds every Japanese form it holds, with its English forms, and nothing for forms it lacks', () => {
+    const lines = TABLE.split('\n');
+    for (const line of lines) {
+      const [form, forms] = line.split('\t') as [string, string];
+      assert.deepEqual(english(form), forms.split('|'), form);
+    }
+    const held = new Set(lines.map((line) => line.split('\t')[0]));
+    // Before the first form, after the last, between neighbours, a prefix of a form, the empty word.
+    for (const word of ['', '0', '\uffff', 'クラウド', 'コンテナ基盤の', '監視ツールです', `${[...held][0]}x`]) {
+      if (!held.has(word)) assert.deepEqual(english(word), [], word);
+    }
+  });
+});
