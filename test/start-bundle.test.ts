@@ -4,9 +4,9 @@
  * src/), so these tests can edit the sources: an edit is picked up at the next start, even one that
  * keeps the bundle's length (V8 checks a code cache against the length alone); an unchanged tree
  * is not bundled again and runs from the cache its first run left; a damaged cache is replaced; a
- * project where .start/ cannot be written still starts, through tsx. Last, the real script in
- * Slack HTTP mode against the fake Slack: the Slack SDK stays outside the bundle, the logger inside
- * it, and the two work together.
+ * project where .start/ cannot be written still starts, through tsx. Last, the real script: in
+ * Slack HTTP mode against the fake Slack (the Slack SDK stays outside the bundle, the logger inside
+ * it, and the two work together), and reloading on SIGHUP through the bundled build worker.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -166,5 +166,58 @@ it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, 
       await once(child, 'exit');
     }
     await slack.close();
+  }
+});
+
+it('npm start reloads on SIGHUP through the bundled build worker', { timeout: 60_000 }, async () => {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.cjs')], {
+    cwd: ROOT,
+    // stdin stays open: the terminal waits for a question while the corpus reloads.
+    stdio: ['pipe', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-start-reload-')),
+      SLACK_BOT_TOKEN: '',
+      SLACK_APP_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      REDIS_URL: '',
+    },
+  });
+  let err = '';
+  const logged = (msg: string) =>
+    new Promise<string>((resolve, reject) => {
+      const look = () => {
+        const lines = err.split('\n');
+        const line = lines.find((l) => l.includes(`"msg":"${msg}"`));
+        const failed = lines.find((l) => /^\{"level":(50|60),/.test(l));
+        if (line || failed) {
+          child.stderr.off('data', look);
+          child.off('exit', gone);
+          if (failed) reject(new Error(`logged an error before "${msg}": ${failed}`));
+          else resolve(line!);
+        }
+      };
+      const gone = (code: number | null) => reject(new Error(`exited with ${code} before "${msg}": ${err}`));
+      child.stderr.on('data', look);
+      child.once('exit', gone);
+      look();
+    });
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  try {
+    // Logged once the start is over, signals handled: a SIGHUP before that would end the process.
+    await logged('search tables ready');
+    child.kill('SIGHUP');
+    const reloaded = JSON.parse(await logged('corpus reloaded')) as { talks: number; index: string };
+    assert.equal(reloaded.index, 'saved', 'the worker read the index the start saved');
+    assert.ok(reloaded.talks > 0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   }
 });
