@@ -127,67 +127,32 @@ it('when .start/ cannot be made, says why and runs the sources through tsx', () 
   assert.match(r.err, /cannot bundle src\/ into .*\.start .*running src\/main\.ts through tsx/);
 });
 
-it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, async () => {
-  const slack = await FakeSlack.start();
-  const port = await freePort();
+/**
+ * The real `npm start` script of this project, logging JSON at info level, with no chat
+ * credentials unless `env` gives some. `logged(msg)` resolves with the first log line whose
+ * message is `msg`, and rejects if an error is logged or the process exits before it.
+ */
+function startReal(env: Record<string, string>, stdin: 'pipe' | 'ignore' = 'ignore') {
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.cjs')], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      LOG_FORMAT: 'json',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-start-slack-')),
-      PORT: String(port),
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: '',
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN: '',
-      DISCORD_APPLICATION_ID: '',
-      REDIS_URL: '',
-    },
-  });
-  let err = '';
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.includes('"slack: ready"')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before Slack was ready: ${err}`)));
-  });
-  try {
-    await ready;
-    const send = httpSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
-    assert.equal(await send.command(slashCommand('gvisor', slack.responseUrl('bundle'))), 200);
-    assert.match(JSON.stringify((await slack.response('bundle')).body), /Best Practice for Container Security at Scale/);
-  } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-    await slack.close();
-  }
-});
-
-it('npm start reloads on SIGHUP through the bundled build worker', { timeout: 60_000 }, async () => {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.cjs')], {
-    cwd: ROOT,
-    // stdin stays open: the terminal waits for a question while the corpus reloads.
-    stdio: ['pipe', 'ignore', 'pipe'],
+    stdio: [stdin, 'ignore', 'pipe'],
     env: {
       ...process.env,
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-start-reload-')),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kubecon-start-real-')),
       SLACK_BOT_TOKEN: '',
       SLACK_APP_TOKEN: '',
       SLACK_SIGNING_SECRET: '',
       DISCORD_TOKEN: '',
       DISCORD_APPLICATION_ID: '',
       REDIS_URL: '',
+      ...env,
     },
   });
+  const stderr = child.stderr!;
   let err = '';
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
   const logged = (msg: string) =>
     new Promise<string>((resolve, reject) => {
       const look = () => {
@@ -195,29 +160,52 @@ it('npm start reloads on SIGHUP through the bundled build worker', { timeout: 60
         const line = lines.find((l) => l.includes(`"msg":"${msg}"`));
         const failed = lines.find((l) => /^\{"level":(50|60),/.test(l));
         if (line || failed) {
-          child.stderr.off('data', look);
+          stderr.off('data', look);
           child.off('exit', gone);
           if (failed) reject(new Error(`logged an error before "${msg}": ${failed}`));
           else resolve(line!);
         }
       };
       const gone = (code: number | null) => reject(new Error(`exited with ${code} before "${msg}": ${err}`));
-      child.stderr.on('data', look);
+      stderr.on('data', look);
       child.once('exit', gone);
       look();
     });
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  try {
-    // Logged once the start is over, signals handled: a SIGHUP before that would end the process.
-    await logged('search tables ready');
-    child.kill('SIGHUP');
-    const reloaded = JSON.parse(await logged('corpus reloaded')) as { talks: number; index: string };
-    assert.equal(reloaded.index, 'saved', 'the worker read the index the start saved');
-    assert.ok(reloaded.talks > 0);
-  } finally {
+  const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await once(child, 'exit');
     }
+  };
+  return { child, logged, stop };
+}
+
+it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, async () => {
+  const slack = await FakeSlack.start();
+  const port = await freePort();
+  const bot = startReal({ PORT: String(port), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+  try {
+    await bot.logged('slack: ready');
+    const send = httpSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
+    assert.equal(await send.command(slashCommand('gvisor', slack.responseUrl('bundle'))), 200);
+    assert.match(JSON.stringify((await slack.response('bundle')).body), /Best Practice for Container Security at Scale/);
+  } finally {
+    await bot.stop();
+    await slack.close();
+  }
+});
+
+it('npm start reloads on SIGHUP through the bundled build worker', { timeout: 60_000 }, async () => {
+  // stdin stays open: the terminal waits for a question while the corpus reloads.
+  const bot = startReal({}, 'pipe');
+  try {
+    // Logged once the start is over, signals handled: a SIGHUP before that would end the process.
+    await bot.logged('search tables ready');
+    bot.child.kill('SIGHUP');
+    const reloaded = JSON.parse(await bot.logged('corpus reloaded')) as { talks: number; index: string };
+    assert.equal(reloaded.index, 'saved', 'the worker read the index the start saved');
+    assert.ok(reloaded.talks > 0);
+  } finally {
+    await bot.stop();
   }
 });
