@@ -202,20 +202,19 @@ for (const n of SIZES) {
 // The real corpus with `npm start`: once to save the index, then timed.
 const realData = mkdtempSync(path.join(tmpdir(), 'kubecon-bench-real-'));
 const npmEnv = { ...SHELL_ENV, DATA_DIR: realData, CORPUS_DIR: '' };
-await timeToAnswer('npm', ['start', '--silent'], npmEnv, ANSWERED, 'gvisor\n');
-const npmStart = await median(REPEAT, () => timeToAnswer('npm', ['start', '--silent'], npmEnv, ANSWERED, 'gvisor\n'));
+const npmStartWith = (env: Record<string, string>) => timeToAnswer('npm', ['start', '--silent'], env, ANSWERED, 'gvisor\n');
+await npmStartWith(npmEnv);
+const npmStart = await median(REPEAT, () => npmStartWith(npmEnv));
 const bundle = await median(REPEAT, () => startOurs(path.join(ROOT, 'corpus'), realData));
 const direct = await median(REPEAT, () => startTsx(path.join(ROOT, 'corpus'), realData));
 // The floor under every start: a Node process that prints one line. Node 20 reads the file
 // NODE_EXTRA_CA_CERTS names (and its own CA list with it) before running any code, in npm's
 // process and in the bot's; where the environment sets it, both starts are also timed without it.
-const bareNode = () => timeToAnswer(process.execPath, ['-e', 'console.log(1)'], {}, /1/);
-const nodeAlone = await median(REPEAT, bareNode);
+const printLineWith = (env: Record<string, string>) => timeToAnswer(process.execPath, ['-e', 'console.log(1)'], env, /1/);
+const nodeAlone = await median(REPEAT, () => printLineWith({}));
+const noCa = { NODE_EXTRA_CA_CERTS: '' };
 const withoutCa = process.env.NODE_EXTRA_CA_CERTS
-  ? {
-      npmStart: await median(REPEAT, () => timeToAnswer('npm', ['start', '--silent'], { ...npmEnv, NODE_EXTRA_CA_CERTS: '' }, ANSWERED, 'gvisor\n')),
-      nodeAlone: await median(REPEAT, () => timeToAnswer(process.execPath, ['-e', 'console.log(1)'], { NODE_EXTRA_CA_CERTS: '' }, /1/)),
-    }
+  ? { npmStart: await median(REPEAT, () => npmStartWith({ ...npmEnv, ...noCa })), nodeAlone: await median(REPEAT, () => printLineWith(noCa)) }
   : undefined;
 rmSync(realData, { recursive: true, force: true });
 log(`real corpus: npm start to first answer ${npmStart.ms} ms; node scripts/start.cjs ${bundle.ms} ms; node --import tsx src/main.ts ${direct.ms} ms; node printing one line ${nodeAlone.ms} ms`);

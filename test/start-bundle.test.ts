@@ -177,7 +177,9 @@ function startReal(env: Record<string, string>, stdin: 'pipe' | 'ignore' = 'igno
       await once(child, 'exit');
     }
   };
-  return { child, logged, stop };
+  // The real src/ bundles (no top-level await, nothing esbuild refuses): no fallback to tsx.
+  const bundled = () => assert.doesNotMatch(err, /cannot bundle/, 'npm start fell back to tsx');
+  return { child, logged, stop, bundled };
 }
 
 it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, async () => {
@@ -186,6 +188,7 @@ it('npm start in Slack HTTP mode answers a slash command', { timeout: 60_000 }, 
   const bot = startReal({ PORT: String(port), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
   try {
     await bot.logged('slack: ready');
+    bot.bundled();
     const send = httpSender(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
     assert.equal(await send.command(slashCommand('gvisor', slack.responseUrl('bundle'))), 200);
     assert.match(JSON.stringify((await slack.response('bundle')).body), /Best Practice for Container Security at Scale/);
@@ -201,6 +204,7 @@ it('npm start reloads on SIGHUP through the bundled build worker', { timeout: 60
   try {
     // Logged once the start is over, signals handled: a SIGHUP before that would end the process.
     await bot.logged('search tables ready');
+    bot.bundled();
     bot.child.kill('SIGHUP');
     const reloaded = JSON.parse(await bot.logged('corpus reloaded')) as { talks: number; index: string };
     assert.equal(reloaded.index, 'saved', 'the worker read the index the start saved');
